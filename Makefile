@@ -1,0 +1,80 @@
+# Cove build. `make` builds build/cove; `make test` installs deps, builds from scratch
+# and runs every test; `make bench` runs the benchmarks. See README.md.
+
+CC      ?= cc
+PKGS    := bdw-gc
+OPT     ?= -O2
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
+CFLAGS  ?= $(OPT) -g
+ALLCFLAGS = -std=gnu11 $(WARN) $(CFLAGS) -Ivm -fno-strict-aliasing \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgc) -lm -ldl -lreadline
+BUILD   ?= build
+
+CORE_SRC := $(wildcard vm/*.c) $(wildcard compiler/*.c) $(wildcard stdlib/*.c)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_SRC  := tools/cove.c
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC := $(wildcard tests/unit/*.c)
+
+DEB_PKGS := build-essential pkg-config libgc-dev libffi-dev libreadline-dev libcriterion-dev \
+            libseccomp-dev lua5.4 luajit hyperfine gnuplot-nox valgrind clang
+
+.PHONY: all deps test test-unit test-lang bench demo clean official
+
+all: $(BUILD)/cove
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libcove.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+# -rdynamic: C modules built for Lua 5.4 resolve lua_* symbols from the cove binary.
+$(BUILD)/cove: $(CLI_OBJ) $(BUILD)/libcove.a
+	$(CC) $(ALLCFLAGS) -rdynamic -o $@ $(CLI_OBJ) -Wl,--whole-archive $(BUILD)/libcove.a \
+	  -Wl,--no-whole-archive $(LDLIBS)
+
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# Install the Debian packages the build and the tests need, when any is missing.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all installed"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "deps: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "deps: missing$$missing; run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi
+
+$(BUILD)/unit: $(UNIT_SRC) $(BUILD)/libcove.a
+	$(CC) $(ALLCFLAGS) -o $@ $(UNIT_SRC) $(BUILD)/libcove.a $(LDLIBS) -lcriterion
+
+test-unit: $(BUILD)/unit
+	$(BUILD)/unit --jobs 2
+
+test-lang: $(BUILD)/cove
+	tests/run-lang.sh $(BUILD)/cove
+
+# The full gate: clean build from scratch, then every suite.
+test: deps
+	rm -rf $(BUILD)
+	$(MAKE) all
+	$(MAKE) test-unit
+	$(MAKE) test-lang
+
+bench: deps all
+	tools/bench.sh $(BUILD)/cove
+
+demo: deps all
+	$(BUILD)/cove examples/demo.lua
+
+clean:
+	rm -rf $(BUILD)
+
+# The official Lua 5.4.4 suite (not committed; see README.md for how to fetch it).
+official: all
+	tools/run-official.sh $(BUILD)/cove

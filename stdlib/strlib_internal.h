@@ -1,0 +1,46 @@
+/* Private contract between the files of the string library: strlib.c (the simple
+ * functions, the string metatable, luaopen_string), lpattern.c (Lua patterns: find,
+ * match, gmatch, gsub), strformat.c (string.format) and strpack.c (pack, unpack,
+ * packsize). Everything here is written against the public C API only. */
+#ifndef COVE_STRLIB_INTERNAL_H
+#define COVE_STRLIB_INTERNAL_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+
+/* Largest string the library builds or sizes: lua5.4 limits results to what fits an
+ * int (string.rep, string.packsize), so the same calls fail with the same errors. */
+#define STRLIB_MAXSIZE \
+  (sizeof(size_t) < sizeof(int) ? (size_t)~(size_t)0 : (size_t)INT_MAX)
+
+/* Fuel hook: library functions whose work grows with their input call this with the
+ * number of bytes (or steps) they are about to process, so that a sandboxed state can
+ * charge its CPU budget in proportion (ARCHITECTURE.md, "Safe points"). It is a no-op
+ * until the quota API exists; keep the calls where they are and redefine only this. */
+#define STRLIB_CHARGE_FUEL(L, units) ((void)(L), (void)(units))
+
+/* Turn a 1-based start position (negative counts back from the end) into one in
+ * [1, inf): 0 and anything before the start clip to 1. */
+size_t strlib_start_pos(lua_Integer pos, size_t len);
+
+/* Read the optional end position at `arg` (default `def`) and clip it to [0, len]. */
+size_t strlib_end_pos(lua_State *L, int arg, lua_Integer def, size_t len);
+
+/* lpattern.c */
+int strlib_find(lua_State *L);
+int strlib_match(lua_State *L);
+int strlib_gmatch(lua_State *L);
+int strlib_gsub(lua_State *L);
+
+/* strformat.c */
+int strlib_format(lua_State *L);
+
+/* strpack.c */
+int strlib_pack(lua_State *L);
+int strlib_packsize(lua_State *L);
+int strlib_unpack(lua_State *L);
+
+#endif

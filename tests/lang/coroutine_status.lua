@@ -1,0 +1,18 @@
+-- status from inside and outside, 'normal' for a resumer, running() and isyieldable().
+local main, ismain = coroutine.running()
+print(type(main), ismain, coroutine.isyieldable())
+local outer
+local inner = coroutine.create(function()
+  print("inner sees outer as", coroutine.status(outer))
+  print("inner running", coroutine.status(coroutine.running()), coroutine.isyieldable())
+  local _, im = coroutine.running()
+  print("inner is main?", im)
+end)
+outer = coroutine.create(function()
+  coroutine.resume(inner)
+  coroutine.yield()
+end)
+coroutine.resume(outer)
+print(coroutine.status(outer), coroutine.status(inner))
+print(coroutine.status(main))
+print(coroutine.isyieldable(outer), coroutine.isyieldable(inner))

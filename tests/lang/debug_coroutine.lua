@@ -1,0 +1,15 @@
+-- inspecting a suspended coroutine
+local co = coroutine.create(function(a)
+  local inside = a * 2
+  coroutine.yield(inside)
+end)
+coroutine.resume(co, 21)
+local info = debug.getinfo(co, 1, "Sl")
+print(info.what, info.currentline)
+print(debug.getlocal(co, 1, 1))
+print(debug.getlocal(co, 1, 2))
+print(debug.setlocal(co, 1, 2, 0))
+print(debug.getlocal(co, 1, 2))
+print(debug.getinfo(co, 5))
+print(pcall(debug.getlocal, co, 5, 1))
+print(debug.gethook(co))

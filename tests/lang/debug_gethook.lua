@@ -1,0 +1,18 @@
+-- debug.gethook reports the hook, its mask and count
+print(debug.gethook())
+local function h() end
+debug.sethook(h, "crl", 5)
+local f, mask, count = debug.gethook()
+debug.sethook()
+print(f == h, mask, count)
+debug.sethook(h, "", 3)
+f, mask, count = debug.gethook()
+debug.sethook()
+print(f == h, mask, count)
+debug.sethook(h, "c")
+f, mask, count = debug.gethook()
+debug.sethook(nil)
+print(f == h, mask, count)
+print(debug.gethook())
+print(pcall(debug.sethook, 1, "c"))
+print(pcall(debug.sethook, h))

@@ -1,0 +1,8 @@
+-- user values of userdata (io handles have none)
+print(debug.getuservalue(1))
+print(debug.getuservalue({}))
+print(debug.getuservalue(io.stdout))
+print(debug.getuservalue(io.stdout, 2))
+print(debug.setuservalue(io.stdout, 5))
+print(pcall(debug.setuservalue, {}, 1))
+print(pcall(debug.setuservalue, io.stdout))

@@ -1,0 +1,10 @@
+-- assert returns all its arguments on success; on failure raises the message (any type) or a default.
+print(assert(1, 2, 3))
+print(pcall(assert, false))
+print(pcall(assert, nil, "custom message"))
+print(pcall(assert, false, 42))
+local ok, e = pcall(assert, false, {tag = "t"})
+print(ok, type(e), e.tag)
+print(pcall(assert))
+print(pcall(assert, 1 == 2, "math is " .. "broken"))
+print(select('#', assert(true, nil, nil)))

@@ -1,0 +1,11 @@
+-- Any value can be an error object: tables, numbers, nil, booleans; only strings get a position.
+print(select("#", pcall(error, {code = 1})))
+local ok, e = pcall(error, {code = 1})
+print(ok, type(e), e.code)
+print(pcall(error, 42))
+print(pcall(function() error(42) end))
+print(pcall(error, nil))
+print(pcall(error))
+print(pcall(error, false))
+print(pcall(function() error(true) end))
+print(select('#', pcall(error)))

@@ -1,0 +1,10 @@
+-- xpcall calls the handler with the error object; the handler's result replaces it.
+print(xpcall(function() error("boom") end, function(m) return "handled: " .. m end))
+print(xpcall(function(a, b) return a + b end, print, 3, 4))
+print(xpcall(function() error({1, 2, 3}) end, function(t) return #t end))
+print(xpcall(function() local x = nil; return x() end, function(m) return (m:gsub("^.-:%d+: ", "")) end))
+local ok, tb = xpcall(function() error("with traceback") end, debug.traceback)
+print(ok, (tb:match("^[^\n]*")))
+print(tb:match("\nstack traceback:") ~= nil)
+print(pcall(xpcall))
+print(xpcall(error, function(m) return "h" end, "x"))

@@ -1,0 +1,16 @@
+local name = os.tmpname()
+local function put(s) local f = assert(io.open(name, "wb")) f:write(s) f:close() end
+-- closing files, standard files and closed files
+local f = assert(io.open(name, "w"))
+print(f:close())
+print(pcall(f.close, f))
+print(pcall(f.write, f, "x"))
+print(pcall(f.read, f))
+print(io.stdout:close())
+print(io.stderr:close())
+print(io.close())
+print(io.type(io.stdout))
+print(pcall(io.close, 42))
+local g = assert(io.open(name))
+print(io.close(g), io.type(g))
+os.remove(name)

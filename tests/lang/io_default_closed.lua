@@ -1,0 +1,17 @@
+local name = os.tmpname()
+local function put(s) local f = assert(io.open(name, "wb")) f:write(s) f:close() end
+-- using a closed default file
+local f = assert(io.open(name, "w"))
+io.output(f)
+f:close()
+print(pcall(io.write, "x"))
+print(pcall(io.flush))
+io.output(io.stdout)
+local g = assert(io.open(name))
+io.input(g)
+g:close()
+print(pcall(io.read))
+print(pcall(io.lines))
+io.input(io.stdin)
+print(pcall(io.input, f))
+os.remove(name)

@@ -1,0 +1,20 @@
+local name = os.tmpname()
+local function put(s) local f = assert(io.open(name, "wb")) f:write(s) f:close() end
+-- lines longer than the internal buffer
+local long = string.rep("x", 5000) .. "y"
+put(long .. "\n" .. string.rep("z", 3000))
+local f = assert(io.open(name))
+local a = f:read("l")
+local b = f:read("L")
+print(#a, a == long, #b)
+print(f:read("l"))
+f:close()
+put(string.rep("0", 190) .. "1")
+f = assert(io.open(name))
+print(f:read("n"))
+f:close()
+put(string.rep("0", 250) .. "1")
+f = assert(io.open(name))
+print(f:read("n"))
+f:close()
+os.remove(name)

@@ -1,0 +1,15 @@
+local name = os.tmpname()
+local function put(s) local f = assert(io.open(name, "wb")) f:write(s) f:close() end
+-- read(n) reads up to n bytes; read(0) tests for end of file
+put("abcdef")
+local f = assert(io.open(name, "rb"))
+print(f:read(0))
+print(f:read(2), f:read(3))
+print(f:read(10))
+print(f:read(0), f:read(1))
+f:close()
+put("")
+f = assert(io.open(name))
+print(f:read(0), f:read("a"), f:read("l"), f:read("n"), f:read(1))
+f:close()
+os.remove(name)

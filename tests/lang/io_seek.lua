@@ -1,0 +1,18 @@
+local name = os.tmpname()
+local function put(s) local f = assert(io.open(name, "wb")) f:write(s) f:close() end
+-- file:seek with set, cur and end
+put("0123456789")
+local f = assert(io.open(name))
+print(f:seek())
+print(f:seek("set", 3), f:read(2))
+print(f:seek("cur"), f:seek("cur", 2), f:read(1))
+print(f:seek("end"), f:read(1))
+print(f:seek("end", -3), f:read("a"))
+print(f:seek("set"), f:read(1))
+print(f:seek("set", -1))
+print(pcall(f.seek, f, "bogus"))
+print(pcall(f.seek, f, "set", 1.5))
+print(pcall(f.seek, f, 1))
+f:close()
+print(pcall(f.seek, f))
+os.remove(name)

@@ -1,0 +1,7 @@
+-- Hexadecimal integers (which wrap around modulo 2^64) and hexadecimal floats with binary exponents.
+print(0x10, 0XfF, 0xA, 0x0)
+print(0x7fffffffffffffff, 0xffffffffffffffff, 0x8000000000000000)
+print(0x10000000000000000, 0x1ffffffffffffffff)
+print(0x1p4, 0x1P-1, 0x.8, 0xA.8p0, 0x1.8p1, 0x.1p4)
+print(math.type(0x10), math.type(0x1p4), math.type(0x.8))
+print(0xep1, 0x3.p2)

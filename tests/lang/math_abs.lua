@@ -1,0 +1,10 @@
+-- math.abs keeps the subtype; abs(mininteger) wraps
+print(math.abs(-5), math.abs(5), math.abs(0))
+print(math.abs(-5.5), math.abs(-0.0), math.abs(3.0))
+print(math.abs(math.mininteger), math.abs(math.maxinteger))
+print(math.abs(-math.huge))
+print(math.abs("-3"), math.type(math.abs("-3")))
+print(math.abs("-3.5"))
+print(pcall(math.abs))
+print(pcall(math.abs, "x"))
+print(pcall(math.abs, {}))

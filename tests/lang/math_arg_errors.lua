@@ -1,0 +1,10 @@
+-- argument error messages of the math functions
+print(pcall(math.floor, {}))
+print(pcall(math.sqrt))
+print(pcall(math.cos, nil))
+print(pcall(math.tan, "1x"))
+print(pcall(math.asin, true))
+print(pcall(math.fmod))
+print(pcall(math.modf, "z"))
+print(pcall(math.ult, nil, 2))
+print(pcall(math.exp, print))

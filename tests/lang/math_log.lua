@@ -1,0 +1,10 @@
+-- math.log with and without a base; bases 2 and 10 are exact
+print(math.log(1), math.log(math.exp(1)))
+print(math.log(8, 2), math.log(1024, 2), math.log(2^50, 2))
+print(math.log(100, 10), math.log(1000, 10), math.log(1e15, 10))
+print(math.log(27, 3), math.log(16, 4))
+print(math.log(0), math.log(-1) ~= math.log(-1))
+print(math.log(10, "10"), math.log("100", 10))
+print(string.format("%.14g", math.log(7, 7.5)))
+print(pcall(math.log))
+print(pcall(math.log, 1, "x"))

@@ -1,0 +1,10 @@
+-- math.min and math.max keep the winning argument as is
+print(math.min(3, 1, 2), math.max(3, 1, 2))
+print(math.min(1, 1.0), math.max(1, 1.0), math.min(1.0, 1), math.max(1.0, 1))
+print(math.min(-0.0, 0), math.max(0, -0.0))
+print(math.max(1, 2.5), math.min(2.5, 1))
+print(math.min(5), math.max(-5.5))
+print(math.max(math.mininteger, math.maxinteger), math.min(math.mininteger, math.maxinteger))
+print(math.max(1, math.huge), math.min(-math.huge, 1))
+print(math.max("10"), math.min("b", "a", "c"))
+print(math.max(2^53, 2^53 + 1))

@@ -1,0 +1,10 @@
+-- math.random argument checks
+print(pcall(math.random, 1, 2, 3))
+print(pcall(math.random, 3, 1))
+print(pcall(math.random, -1))
+print(pcall(math.random, 1.5))
+print(pcall(math.random, "x"))
+print(pcall(math.random, 1, 2.5))
+print(pcall(math.randomseed, 1.5))
+print(pcall(math.randomseed, "x"))
+print(pcall(math.randomseed, 1, {}))

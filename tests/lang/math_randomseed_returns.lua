@@ -1,0 +1,12 @@
+-- randomseed returns the two seed components
+print(math.randomseed(42))
+print(math.randomseed(1, 2))
+print(math.randomseed(-5, math.mininteger))
+print(math.randomseed(3.0))
+print(select("#", math.randomseed()))
+local a, b = math.randomseed()
+print(math.type(a), math.type(b))
+math.randomseed(a, b)
+local x = math.random(1000000)
+math.randomseed(a, b)
+print(x == math.random(1000000))

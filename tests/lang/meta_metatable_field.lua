@@ -1,0 +1,12 @@
+-- __metatable hides the real metatable from getmetatable and forbids setmetatable.
+local t = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(t))
+print(pcall(setmetatable, t, {}))
+print(pcall(setmetatable, t, nil))
+local f = setmetatable({}, {__metatable = false})
+print(getmetatable(f), pcall(setmetatable, f, {}))
+print(getmetatable("abc").__index == string, getmetatable("abc").__name)
+print(getmetatable(1), getmetatable(nil), getmetatable(print))
+print(pcall(setmetatable, 1, {}))
+print(pcall(setmetatable, {}, 1))
+print(pcall(setmetatable, {}))

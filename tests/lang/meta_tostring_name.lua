@@ -1,0 +1,11 @@
+-- tostring and print use __tostring; __name labels tables in error messages and default tostring.
+local p = setmetatable({}, {__tostring = function(self) return "Point(1,2)" end})
+print(p, tostring(p))
+local bad = setmetatable({}, {__tostring = function() return 42 end})
+print(pcall(tostring, bad))
+local named = setmetatable({}, {__name = "MyType"})
+print((tostring(named):gsub("0x%x+", "ADDR"):gsub(": [%x]+$", ": ADDR")))
+print(pcall(function() return named + 1 end))
+print(pcall(function() return #named < 1, named < named end))
+local nonstring = setmetatable({}, {__name = 123})
+print((tostring(nonstring):match("^table")))

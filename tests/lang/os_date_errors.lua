@@ -1,0 +1,12 @@
+-- invalid conversions are argument errors naming the rest of the format
+print(pcall(os.date, "%Ez"))
+print(pcall(os.date, "%Ez abc"))
+print(pcall(os.date, "%Q"))
+print(pcall(os.date, "%"))
+print(pcall(os.date, "abc %"))
+print(pcall(os.date, "%O"))
+print(pcall(os.date, "%E"))
+print(pcall(os.date, "!%5"))
+print(pcall(os.date, "%Y", "x"))
+print(pcall(os.date, "%Y", 1.5))
+print(pcall(os.date, {}))

@@ -1,0 +1,10 @@
+-- os.date with '!' formats in UTC
+print(os.date("!%Y-%m-%d %H:%M:%S", 0))
+print(os.date("!%Y-%m-%d %H:%M:%S", 1000000000))
+print(os.date("!%Y-%m-%d %H:%M:%S", 86400 * 365 + 3661))
+print(os.date("!%A %B %d", 1234567890))
+print(os.date("!%j %U %W %w %u", 1234567890))
+print(os.date("!no conversions here", 0))
+print(os.date("!%%", 0), os.date("!", 0) == "")
+print(os.date("!%H:%M", -3600))
+print(os.date("!%Y", 2^31), os.date("!%Y", 4102444800))

@@ -1,0 +1,4 @@
+-- os.exit(true) exits with success
+print("ok")
+os.exit(true)
+print("unreachable")

@@ -1,0 +1,5 @@
+-- the os library's contents
+local names = {}
+for k, v in pairs(os) do names[#names + 1] = k .. ":" .. type(v) end
+table.sort(names)
+print(table.concat(names, " "))

@@ -1,0 +1,11 @@
+-- os.time field errors
+print(pcall(os.time, {}))
+print(pcall(os.time, {year = 2000}))
+print(pcall(os.time, {year = 2000, month = 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1.5}))
+print(pcall(os.time, {year = 2000, month = "x", day = 1}))
+print(pcall(os.time, {year = 2000, month = 1, day = 1, hour = {}}))
+print(pcall(os.time, {year = 2000, month = 1, day = 2^40}))
+print(pcall(os.time, {year = -2^40, month = 1, day = 1}))
+print(pcall(os.time, 5))
+print(pcall(os.time, "x"))

@@ -1,0 +1,23 @@
+local dir = os.tmpname()
+os.remove(dir)
+assert(os.execute("mkdir " .. dir))
+local function hide(s) return (tostring(s):gsub(dir:gsub("%p", "%%%0"), "DIR")) end
+local function write(rel, text)
+  local f = assert(io.open(dir .. "/" .. rel, "w"))
+  f:write(text)
+  f:close()
+end
+-- package.searchpath finds readable files and explains misses
+write("found.lua", "return 1")
+assert(os.execute("mkdir " .. dir .. "/sub"))
+write("sub/inner.lua", "return 2")
+print(hide(package.searchpath("found", dir .. "/?.lua")))
+print(hide(package.searchpath("sub.inner", dir .. "/?.lua")))
+print(hide(package.searchpath("sub_inner", dir .. "/?.lua", "_")))
+print(hide(package.searchpath("sub.inner", dir .. "/?.lua", "")))
+print(hide(package.searchpath("sub.inner", dir .. "/?.lua", ".", "+")))
+local a, b = package.searchpath("missing", dir .. "/?.lua;" .. dir .. "/?/init.lua;;x?y")
+print(a, hide(b))
+print(pcall(package.searchpath, "x"))
+print(package.searchpath("a", ""))
+os.execute("rm -rf " .. dir)

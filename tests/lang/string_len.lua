@@ -1,0 +1,10 @@
+-- string.len and the # operator agree, including embedded zeros
+print(string.len(""))
+print(string.len("abc"))
+print(string.len("a\0b\0"))
+print(#"a\0b\0")
+print(("hello"):len())
+print(string.len(12345))
+print(string.len(1.5))
+print(pcall(string.len))
+print(pcall(string.len, true))

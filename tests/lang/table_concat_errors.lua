@@ -1,0 +1,10 @@
+-- table.concat reports the first bad element with its index
+print(pcall(table.concat, {1, 2, {}}))
+print(pcall(table.concat, {1, nil, 3}, ",", 1, 3))
+print(pcall(table.concat, {true}))
+print(pcall(table.concat, {}, ",", 1, 1))
+print(pcall(table.concat, {"a"}, {}))
+print(pcall(table.concat, nil))
+print(pcall(table.concat, "abc"))
+print(pcall(table.concat, {1, 2}, ",", "x"))
+print(pcall(table.concat, {[-5] = "a"}, ",", -5, -4))

@@ -1,0 +1,13 @@
+-- table.unpack ranges
+print(table.unpack({1, 2, 3}))
+print(table.unpack({1, 2, 3}, 2))
+print(table.unpack({1, 2, 3}, 2, 3))
+print(table.unpack({1, 2, 3}, 3, 2))
+print(select("#", table.unpack({}, 1, 3)))
+print(table.unpack({1, nil, 3}, 1, 3))
+print(table.unpack({[0] = "z", "a"}, 0, 1))
+print(table.unpack({"x"}, -1, 1))
+print(select("#", table.unpack({}, math.maxinteger, math.maxinteger)))
+print(table.unpack({}, math.mininteger, math.mininteger))
+local t = table.pack(table.unpack({1, 2, 3, nil, 5}, 1, 5))
+print(t.n)

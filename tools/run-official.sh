@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the official Lua 5.4.4 test suite file by file, as its all.lua does, in user mode
+# (_U=true) unless FULL=1. The suite is not committed: fetch it into .cache/lua-tests
+# (see README.md). Usage: tools/run-official.sh BINARY [file...]
+set -u
+bin=$(realpath "${1:?usage: run-official.sh BINARY [file...]}"); shift
+dir=${LUA_TESTS:-$(dirname "$0")/../.cache/lua-tests}
+if [ ! -f "$dir/all.lua" ]; then
+  echo "official suite: skipped: $dir/all.lua not found (fetch lua/lua, then"
+  echo "  git --git-dir=DIR archive v5.4.4 testes | tar -x -C .cache/lua-tests --strip-components=1)"
+  exit 0
+fi
+files=("$@")
+[ ${#files[@]} -eq 0 ] && files=(constructs locals goto closure vararg calls events bitwise math nextvar
+  coroutine errors literals gc cstack strings tpack pm utf8 sort db files attrib api code
+  gengc big verybig main)
+mode='_U=true'; [ "${FULL:-0}" = 1 ] && mode='_U=false'
+pass=0; fail=0
+cd "$dir" || exit 1
+for f in "${files[@]}"; do
+  f=${f%.lua}
+  out=$(timeout "${TIMEOUT:-120}" "$bin" -e "$mode" "$f.lua" 2>&1 </dev/null); rc=$?
+  if [ $rc -eq 0 ]; then pass=$((pass+1)); printf '%-12s ok\n' "$f"
+  else fail=$((fail+1)); printf '%-12s FAIL (exit %d): %s\n' "$f" "$rc" "$(printf '%s' "$out" | grep -v '^\s' | tail -n 3 | tr '\n' ' ' | cut -c1-200)"; fi
+done
+echo "official: $pass passed, $fail failed"

@@ -1,0 +1,446 @@
+/* Heap glue over the Boehm collector (libgc): allocation of every Cove object (small
+ * scanned objects from per-universe inline free lists), collectgarbage's options,
+ * finalizers (__gc: libgc's no-order finalizers only queue the object; Cove runs the
+ * queue at safe points in lua5.4's order), and the collection hook that prunes the
+ * string intern table at mark end. Weak tables are accepted but strong for now: see
+ * spec/gc.md for what each part does on libgc and what is missing. */
+#include <gc/gc.h>
+#include <gc/gc_inline.h>
+#include <gc/gc_mark.h>
+
+#include "gc.h"
+#include "call.h"
+#include "str.h"
+#include "table.h"
+
+/* A registered finalizer. While the object is registered the record holds it hidden
+ * (the registry must not keep it alive); once libgc finds it unreachable the record
+ * moves to the universe's queue and holds it visibly until its __gc has run. The
+ * record is also libgc's client data, which keeps it (and its GCState) alive. */
+typedef struct FinRec {
+  struct FinRec *prev, *next;  /* registry (oldest first) or queue link */
+  uintptr_t hidden;            /* GC_HIDE_POINTER(object) while registered */
+  GCObject *obj;               /* object, once queued */
+  struct GCState *gs;
+  uint64_t seq;                /* registration order */
+  int done;                    /* finalized by gc_finalize_all: ignore libgc's call */
+} FinRec;
+
+typedef struct GCState {
+  /* Inline free lists of scanned objects by size in granules (gc_inline.h). They
+   * must be traced, hence here, in an object on the collected heap. */
+  void *tiny_fl[GC_TINY_FREELISTS];
+  struct GCState *next_universe;
+  global_State *g;
+  FinRec registry;          /* circular list sentinel, oldest registration first */
+  FinRec *incoming;         /* queued by libgc callbacks, in no particular order */
+  FinRec *pending;          /* sorted: next finalizer to run first */
+  uint64_t seq;
+  int isrunning;            /* collectgarbage("stop"/"restart") */
+  int mode;                 /* LUA_GCINC or LUA_GCGEN, as last set */
+  int pause, stepmul, stepsize, minormul, majormul;  /* recorded, see spec/gc.md */
+  int infinalizer;          /* running a __gc: lua_gc is refused, no nesting */
+  int closing;              /* lua_close under way: no new registrations */
+  size_t stepcredit;        /* KB of work collectgarbage("step") has asked for */
+} GCState;
+
+/* Every open universe, for the collection hook. A GC root (static data), so the
+ * GCStates and their global_States stay alive until gc_close unlinks them. */
+static GCState *universes;
+
+/* ---- the collection hook ---- */
+
+static void GC_CALLBACK gc_event(GC_EventType ev) {
+  if (ev == GC_EVENT_MARK_END) {
+    /* Marking is complete and the world is stopped: anything unmarked is garbage
+     * (modulo finalization, which may still resurrect it). */
+    for (GCState *gs = universes; gs != NULL; gs = gs->next_universe)
+      str_prune(gs->g);
+  } else if (ev == GC_EVENT_RECLAIM_END) {
+    /* A finalizer was queued: objects it reaches, pruned strings among them, survive
+     * this cycle, so an equal string created later may be a second copy. */
+    if (GC_should_invoke_finalizers())
+      str_maybe_dup = 1;
+  }
+}
+
+void gc_init_collector(void) {
+  static int initialized;
+  if (initialized)
+    return;
+  initialized = 1;
+  GC_INIT();
+  /* Finalizers run only when Cove asks (gc_run_pending_finalizers), never from an
+   * arbitrary allocation inside the VM. */
+  GC_set_finalize_on_demand(1);
+  GC_set_on_collection_event(gc_event);
+}
+
+/* ---- allocation ---- */
+
+static COLD NORETURN void gc_memerror(lua_State *L) {
+  global_State *g = G(L);
+  if (g != NULL && g->memerrmsg != NULL)
+    setsvalue(L->top, g->memerrmsg);
+  else
+    setnilvalue(L->top);
+  L->top++;
+  vm_throw(L, LUA_ERRMEM);
+}
+
+static inline GCState *gcstate(lua_State *L) {
+  return (L != NULL && G(L) != NULL) ? G(L)->gc : NULL;
+}
+
+/* Zeroed, scanned memory. Small sizes come from the universe's inline free lists:
+ * one pointer pop instead of a call into libgc. One extra byte is requested, as
+ * GC_MALLOC does, so that a pointer just past the end still points into the object. */
+static inline void *alloc_scanned(lua_State *L, size_t size) {
+  GCState *gs = gcstate(L);
+  void *p;
+  if (likely(gs != NULL)) {
+    size_t words = (size + sizeof(void *)) / sizeof(void *);
+    GC_MALLOC_WORDS(p, words, gs->tiny_fl);
+  } else {
+    p = GC_MALLOC(size ? size : 1);
+  }
+  if (unlikely(p == NULL) && L != NULL)
+    gc_memerror(L);
+  return p;
+}
+
+GCObject *gc_new(lua_State *L, size_t size, int tt) {
+  GCObject *o = alloc_scanned(L, size);
+  o->tt = (uint8_t)tt;
+  return o;
+}
+
+GCObject *gc_new_atomic(lua_State *L, size_t size, int tt) {
+  GCObject *o = GC_MALLOC_ATOMIC(size);
+  if (unlikely(o == NULL)) {
+    if (L != NULL)
+      gc_memerror(L);
+    return NULL;
+  }
+  o->attach = NULL;
+  o->tt = (uint8_t)tt;
+  o->gcflags = 0;
+  return o;
+}
+
+void *gc_alloc(lua_State *L, size_t size) {
+  return alloc_scanned(L, size);
+}
+
+void *gc_alloc_atomic(lua_State *L, size_t size) {
+  void *p = GC_MALLOC_ATOMIC(size ? size : 1);
+  if (unlikely(p == NULL) && L != NULL)
+    gc_memerror(L);
+  return p;
+}
+
+void *gc_realloc(lua_State *L, void *block, size_t oldsize, size_t newsize) {
+  void *p = GC_REALLOC(block, newsize ? newsize : 1);
+  if (unlikely(p == NULL) && L != NULL)
+    gc_memerror(L);
+  if (newsize > oldsize)
+    memset((char *)p + oldsize, 0, newsize - oldsize);
+  return p;
+}
+
+/* ---- per-universe setup ---- */
+
+void gc_init(lua_State *L) {
+  gc_init_collector();
+  if (G(L)->gc != NULL)
+    return;  /* already done by str_init */
+  GCState *gs = GC_MALLOC(sizeof(GCState));
+  if (gs == NULL)
+    gc_memerror(L);
+  gs->g = G(L);
+  gs->registry.prev = gs->registry.next = &gs->registry;
+  gs->isrunning = 1;
+  gs->mode = LUA_GCINC;
+  gs->pause = 200;     /* lua5.4's defaults (LUAI_GCPAUSE, LUAI_GCMUL, LUAI_GCSTEPSIZE) */
+  gs->stepmul = 100;
+  gs->stepsize = 13;
+  gs->minormul = 20;
+  gs->majormul = 100;
+  G(L)->gc = gs;
+  gs->next_universe = universes;
+  universes = gs;
+}
+
+void gc_close(lua_State *L) {
+  GCState *gs = G(L)->gc;
+  if (gs == NULL)
+    return;
+  for (GCState **p = &universes; *p != NULL; p = &(*p)->next_universe) {
+    if (*p == gs) {
+      *p = gs->next_universe;
+      break;
+    }
+  }
+  if (!gs->isrunning)
+    GC_enable();
+  gs->isrunning = 1;
+}
+
+/* ---- finalizers ---- */
+
+/* libgc found a registered object unreachable (called from GC_invoke_finalizers,
+ * outside the collector). Only queue it: __gc runs later, at a safe point. */
+static void GC_CALLBACK fin_queue(void *obj, void *client_data) {
+  FinRec *r = client_data;
+  if (r->done)
+    return;
+  r->prev->next = r->next;
+  r->next->prev = r->prev;
+  r->hidden = 0;
+  r->obj = obj;
+  r->obj->gcflags &= (uint8_t)~GCF_FINREG;
+  r->next = r->gs->incoming;
+  r->gs->incoming = r;
+}
+
+static Table *gc_metatable(GCObject *o) {
+  if (o->tt == TAG_TABLE)
+    return ((Table *)o)->metatable;
+  if (o->tt == TAG_UDATA)
+    return ((Udata *)o)->metatable;
+  return NULL;
+}
+
+static const Value *gc_field(lua_State *L, Table *mt, TMS event) {
+  String *name = G(L)->tmname[event];
+  return name ? tab_getshortstr(mt, name) : NULL;
+}
+
+void gc_check_metatable(lua_State *L, GCObject *o, Table *mt) {
+  GCState *gs = G(L)->gc;
+  if (mt == NULL || gs == NULL)
+    return;
+  if (!(o->gcflags & GCF_FINREG) && !gs->closing) {
+    const Value *tm = gc_field(L, mt, TM_GC);
+    if (tm != NULL && !ttisnil(tm)) {
+      FinRec *r = gc_alloc(L, sizeof(FinRec));
+      r->gs = gs;
+      r->seq = ++gs->seq;
+      r->hidden = GC_HIDE_POINTER(o);
+      r->prev = gs->registry.prev;
+      r->next = &gs->registry;
+      r->prev->next = r;
+      gs->registry.prev = r;
+      o->gcflags |= GCF_FINREG;
+      GC_register_finalizer_no_order(o, fin_queue, r, NULL, NULL);
+    }
+  }
+}
+
+/* Merge sort of a queue list by registration number, newest first: lua5.4 calls the
+ * finalizers of one cycle in the reverse order of their registration. */
+static FinRec *fin_sort(FinRec *list) {
+  if (list == NULL || list->next == NULL)
+    return list;
+  FinRec *slow = list, *fast = list->next;
+  while (fast != NULL && fast->next != NULL) {
+    slow = slow->next;
+    fast = fast->next->next;
+  }
+  FinRec *second = slow->next;
+  slow->next = NULL;
+  FinRec *a = fin_sort(list), *b = fin_sort(second);
+  FinRec head, *tail = &head;
+  while (a != NULL && b != NULL) {
+    if (a->seq > b->seq) { tail->next = a; a = a->next; }
+    else { tail->next = b; b = b->next; }
+    tail = tail->next;
+  }
+  tail->next = a != NULL ? a : b;
+  return head.next;
+}
+
+static void fin_docall(lua_State *L, void *ud) {
+  (void)ud;
+  vm_call(L, L->top - 2, 0);
+}
+
+/* Send "error in __gc (msg)" to the warning function, as lua5.4's luaE_warnerror. */
+static void fin_warn(lua_State *L) {
+  global_State *g = G(L);
+  const Value *err = L->top - 1;
+  const char *msg = ttisstring(err) ? getstr(strvalue(err)) : "error object is not a string";
+  if (g->warnf == NULL)
+    return;
+  g->warnf(g->ud_warn, "error in ", 1);
+  g->warnf(g->ud_warn, "__gc", 1);
+  g->warnf(g->ud_warn, " (", 1);
+  g->warnf(g->ud_warn, msg, 1);
+  g->warnf(g->ud_warn, ")", 0);
+}
+
+/* Call o's __gc (looked up now, as lua5.4 does) in protected mode. */
+static void fin_call(lua_State *L, GCObject *o) {
+  GCState *gs = G(L)->gc;
+  Table *mt = gc_metatable(o);
+  const Value *tm = mt != NULL ? gc_field(L, mt, TM_GC) : NULL;
+  if (tm == NULL || ttisnil(tm))
+    return;
+  vm_checkstack(L, 2);
+  setobj(L->top, tm);
+  setgcvalue(L->top + 1, o, o->tt);
+  L->top += 2;
+  uint8_t oldallowhook = L->allowhook;
+  L->allowhook = 0;
+  gs->infinalizer = 1;
+  L->ci->callstatus |= CIST_FIN;
+  int status = vm_pcall(L, fin_docall, NULL, savestack(L, L->top - 2), 0);
+  L->ci->callstatus &= ~CIST_FIN;
+  gs->infinalizer = 0;
+  L->allowhook = oldallowhook;
+  if (status != LUA_OK) {
+    fin_warn(L);
+    L->top--;
+  }
+}
+
+void gc_run_pending_finalizers(lua_State *L) {
+  GCState *gs = G(L)->gc;
+  if (gs == NULL || gs->infinalizer)
+    return;
+  if (GC_should_invoke_finalizers())
+    GC_invoke_finalizers();
+  if (gs->incoming != NULL) {
+    /* a new batch runs after what is already pending */
+    FinRec *batch = fin_sort(gs->incoming);
+    gs->incoming = NULL;
+    FinRec **tail = &gs->pending;
+    while (*tail != NULL)
+      tail = &(*tail)->next;
+    *tail = batch;
+  }
+  while (gs->pending != NULL) {
+    FinRec *r = gs->pending;
+    gs->pending = r->next;
+    GCObject *o = r->obj;
+    r->obj = NULL;
+    r->next = NULL;
+    fin_call(L, o);
+  }
+}
+
+void gc_finalize_all(lua_State *L) {
+  GCState *gs = G(L)->gc;
+  if (gs == NULL)
+    return;
+  gc_run_pending_finalizers(L);
+  gs->closing = 1;
+  /* Newest registration first. Each record leaves the registry before its __gc
+   * runs, so a finalizer that touches other objects sees a consistent list. */
+  while (gs->registry.prev != &gs->registry) {
+    FinRec *r = gs->registry.prev;
+    r->prev->next = r->next;
+    r->next->prev = r->prev;
+    GCObject *o = (GCObject *)GC_REVEAL_POINTER(r->hidden);
+    r->done = 1;
+    r->hidden = 0;
+    GC_register_finalizer_no_order(o, NULL, NULL, NULL, NULL);
+    o->gcflags &= (uint8_t)~GCF_FINREG;
+    fin_call(L, o);
+  }
+  /* objects libgc had already queued but not yet handed over */
+  gs->incoming = NULL;
+}
+
+/* ---- collectgarbage ---- */
+
+static size_t heap_inuse(void) {
+  size_t heap = GC_get_heap_size(), freeb = GC_get_free_bytes();
+  return heap > freeb ? heap - freeb : 0;
+}
+
+/* A full collection even while collectgarbage("stop") is in effect: lua5.4 still
+ * collects on an explicit request. */
+static void full_collect(GCState *gs) {
+  if (!gs->isrunning)
+    GC_enable();
+  GC_gcollect();
+  if (!gs->isrunning)
+    GC_disable();
+  gs->stepcredit = 0;
+}
+
+/* Work one step stands for when collectgarbage("step") gets no size, in KB. */
+#define GC_BASICSTEP_KB 64
+
+int gc_control(lua_State *L, int what, int arg1, int arg2) {
+  GCState *gs = G(L)->gc;
+  int res = 0;
+  if (gs->infinalizer)
+    return -1;  /* lua5.4.4: every option is refused inside a finalizer */
+  switch (what) {
+  case LUA_GCSTOP:
+    if (gs->isrunning)
+      GC_disable();
+    gs->isrunning = 0;
+    break;
+  case LUA_GCRESTART:
+    if (!gs->isrunning)
+      GC_enable();
+    gs->isrunning = 1;
+    break;
+  case LUA_GCCOLLECT:
+    full_collect(gs);
+    gc_run_pending_finalizers(L);
+    break;
+  case LUA_GCCOUNT:
+    res = (int)(heap_inuse() >> 10);
+    break;
+  case LUA_GCCOUNTB:
+    res = (int)(heap_inuse() & 0x3ff);
+    break;
+  case LUA_GCSTEP: {
+    /* libgc collects in whole cycles here (no incremental mode): a step adds its
+     * size to a credit and finishes a cycle once the credit covers the heap in use,
+     * so "repeat ... until collectgarbage('step')" always terminates. */
+    GC_word before = GC_get_gc_no();
+    gs->stepcredit += arg1 > 0 ? (size_t)arg1 : GC_BASICSTEP_KB;
+    if (gs->stepcredit >= (heap_inuse() >> 10))
+      full_collect(gs);
+    else if (gs->isrunning)
+      GC_collect_a_little();
+    if (GC_get_gc_no() != before) {
+      gs->stepcredit = 0;
+      res = 1;
+      gc_run_pending_finalizers(L);
+    }
+    break;
+  }
+  case LUA_GCSETPAUSE:
+    res = gs->pause;
+    gs->pause = arg1;
+    break;
+  case LUA_GCSETSTEPMUL:
+    res = gs->stepmul;
+    gs->stepmul = arg1;
+    break;
+  case LUA_GCISRUNNING:
+    res = gs->isrunning;
+    break;
+  case LUA_GCGEN:
+    res = gs->mode;
+    if (arg1 != 0) gs->minormul = arg1;
+    if (arg2 != 0) gs->majormul = arg2;
+    gs->mode = LUA_GCGEN;
+    break;
+  case LUA_GCINC:
+    res = gs->mode;
+    if (arg1 != 0) gs->pause = arg1;
+    if (arg2 != 0) gs->stepmul = arg2;
+    gs->mode = LUA_GCINC;
+    break;
+  default:
+    res = -1;
+  }
+  return res;
+}

@@ -1,0 +1,616 @@
+/* Lua tables: an array part for keys 1..asize and a hash part of 2^lsizenode nodes,
+ * chained scatter with Brent's variation (a colliding key that is not in its main
+ * position is moved away, so every chain starts at its main position). Sizing, key
+ * hashing of numbers, booleans and pointers, insertion order and the border search of
+ * '#' follow lua5.4's design, so that sizes, '#' and the order of next() over
+ * non-string keys come out as they do in lua5.4. See spec/values.md. */
+#include <math.h>
+#include <limits.h>
+
+#include "table.h"
+#include "call.h"
+#include "gc.h"
+#include "number.h"
+#include "str.h"
+
+/* Largest array part: keys up to 2^MAXABITS; largest hash part: 2^MAXHBITS nodes. */
+#define MAXABITS 31
+#define MAXASIZE (1u << MAXABITS)
+#define MAXHBITS 30
+
+/* Every table with an empty hash part shares this node; it is never written (every
+ * insertion checks isdummy first), so it can be const in spirit. */
+static Node dummynode_ = {{{0}, TAG_NIL}, {{0}, TAG_NIL}, 0};
+#define dummynode (&dummynode_)
+#define isdummy(t) ((t)->lastfree == NULL)
+
+/* What the get functions return for a missing key. */
+static const Value absentkey = {{0}, TAG_NIL};
+
+int tab_isabsent(const Value *v) {
+  return v == &absentkey;
+}
+
+/* ---- hashing: where a key's chain starts ---- */
+
+static inline Node *hashpow2(const Table *t, uint32_t h) {
+  return &t->node[h & (sizenode(t) - 1u)];
+}
+
+/* Numbers and pointers use a modulo by an odd number, as lua5.4: it spreads keys
+ * that differ only in their high bits or are multiples of a power of two. */
+static inline Node *hashmod(const Table *t, uint64_t n) {
+  uint32_t m = (sizenode(t) - 1u) | 1u;
+  if (n <= UINT32_MAX)
+    return &t->node[(uint32_t)n % m];
+  return &t->node[n % m];
+}
+
+static inline Node *hashint(const Table *t, lua_Integer i) {
+  return hashmod(t, (uint64_t)i);
+}
+
+static inline Node *hashpointer(const Table *t, const void *p) {
+  return hashmod(t, (uint32_t)((uintptr_t)p & UINT_MAX));
+}
+
+/* lua5.4's l_hashfloat: mantissa and exponent folded into an int, so that floats
+ * that are close but different land in different chains. Inf and NaN hash to 0. */
+static uint32_t hashfloat(double n) {
+  int e;
+  lua_Integer ni;
+  n = frexp(n, &e) * -(double)INT_MIN;
+  if (!(n >= (double)LUA_MININTEGER && n < -(double)LUA_MININTEGER))
+    return 0;
+  ni = (lua_Integer)n;
+  unsigned u = (unsigned)e + (unsigned)ni;
+  return u <= (unsigned)INT_MAX ? u : ~u;
+}
+
+static Node *mainposition(const Table *t, const Value *key) {
+  switch (key->tt) {
+  case TAG_INT:
+    return hashint(t, ivalue(key));
+  case TAG_FLT:
+    return hashmod(t, hashfloat(fltvalue(key)));
+  case TAG_STR:
+    return hashpow2(t, str_hash(strvalue(key)));
+  case TAG_FALSE:
+    return hashpow2(t, 0);
+  case TAG_TRUE:
+    return hashpow2(t, 1);
+  case TAG_LIGHTUD:
+    return hashpointer(t, pvalue(key));
+  case TAG_LCF:
+    return hashpointer(t, (void *)(uintptr_t)fvalue(key));
+  default:
+    return hashpointer(t, gcvalue(key));
+  }
+}
+
+/* Raw key equality inside the hash part. With `deadok`, a removed collectable key
+ * (TAG_DEADKEY, payload kept) still matches its object: next() needs that. */
+static int equalkey(const Value *k, const Node *n, int deadok) {
+  if (k->tt != n->key.tt) {
+    if (deadok && n->key.tt == TAG_DEADKEY && iscollectable(k))
+      return gcvalue(k) == gcvalue(&n->key);
+    return 0;
+  }
+  switch (k->tt) {
+  case TAG_NIL: case TAG_FALSE: case TAG_TRUE:
+    return 1;
+  case TAG_INT:
+    return ivalue(k) == ivalue(&n->key);
+  case TAG_FLT:
+    return fltvalue(k) == fltvalue(&n->key);
+  case TAG_LIGHTUD:
+    return pvalue(k) == pvalue(&n->key);
+  case TAG_LCF:
+    return fvalue(k) == fvalue(&n->key);
+  case TAG_STR:
+    return str_eq(strvalue(k), strvalue(&n->key));
+  default:
+    return gcvalue(k) == gcvalue(&n->key);
+  }
+}
+
+/* ---- lookups ---- */
+
+const Value *tab_getint(Table *t, lua_Integer key) {
+  lua_Unsigned idx = (lua_Unsigned)key - 1u;
+  if (idx < t->asize) {
+    /* lua5.4 moves its length hint to any array index read past it ("'#t' is
+     * probably here now"); doing the same keeps '#' in step with it. */
+    if (unlikely(idx >= t->lenhint))
+      t->lenhint = (uint32_t)key;
+    return &t->array[idx];
+  }
+  Node *n = hashint(t, key);
+  for (;;) {
+    if (n->key.tt == TAG_INT && ivalue(&n->key) == key)
+      return &n->val;
+    if (n->next == 0)
+      return &absentkey;
+    n += n->next;
+  }
+}
+
+/* Second chance for a short-string lookup that found no pointer-equal key: only
+ * needed once the intern table may hold two copies of one string (str_maybe_dup). */
+static NOINLINE const Value *getshortstr_slow(Table *t, String *key) {
+  Node *n = hashpow2(t, key->hash);
+  for (;;) {
+    if (n->key.tt == TAG_STR) {
+      String *k = strvalue(&n->key);
+      if (k->hash == key->hash && k->len == key->len &&
+          memcmp(k->data, key->data, key->len) == 0)
+        return &n->val;
+    }
+    if (n->next == 0)
+      return &absentkey;
+    n += n->next;
+  }
+}
+
+const Value *tab_getshortstr(Table *t, String *key) {
+  Node *n = hashpow2(t, key->hash);
+  for (;;) {
+    if (n->key.tt == TAG_STR && strvalue(&n->key) == key)
+      return &n->val;
+    if (n->next == 0)
+      break;
+    n += n->next;
+  }
+  if (unlikely(str_maybe_dup))
+    return getshortstr_slow(t, key);
+  return &absentkey;
+}
+
+/* Generic chain walk: long strings and every other key type. */
+static const Value *getgeneric(Table *t, const Value *key, int deadok) {
+  Node *n = mainposition(t, key);
+  for (;;) {
+    if (equalkey(key, n, deadok))
+      return &n->val;
+    if (n->next == 0)
+      return &absentkey;
+    n += n->next;
+  }
+}
+
+const Value *tab_getstr(Table *t, String *key) {
+  if (key->is_short)
+    return tab_getshortstr(t, key);
+  Value k;
+  setsvalue(&k, key);
+  return getgeneric(t, &k, 0);
+}
+
+const Value *tab_get(Table *t, const Value *key) {
+  switch (key->tt) {
+  case TAG_STR:
+    return tab_getstr(t, strvalue(key));
+  case TAG_INT:
+    return tab_getint(t, ivalue(key));
+  case TAG_NIL:
+    return &absentkey;
+  case TAG_FLT: {
+    lua_Integer k;
+    if (num_flttointeger(fltvalue(key), &k, F2I_EQ))
+      return tab_getint(t, k);
+    return getgeneric(t, key, 0);
+  }
+  default:
+    return getgeneric(t, key, 0);
+  }
+}
+
+/* ---- sizing ---- */
+
+static unsigned ceillog2(unsigned x) {
+  return x <= 1 ? 0 : 32u - (unsigned)__builtin_clz(x - 1);
+}
+
+static Node *newnodes(lua_State *L, unsigned size, uint8_t *lsize) {
+  if (size == 0) {
+    *lsize = 0;
+    return dummynode;
+  }
+  unsigned lg = ceillog2(size);
+  if (lg > MAXHBITS)
+    vm_runerror(L, "table overflow");
+  *lsize = (uint8_t)lg;
+  /* zero-filled: every key and value nil, every chain link 0 */
+  return gc_alloc(L, ((size_t)1 << lg) * sizeof(Node));
+}
+
+static Value *newkey(lua_State *L, Table *t, const Value *key);
+
+/* Insert during a resize: key is known absent and normalised. */
+static void reinsert(lua_State *L, Table *t, const Value *key, const Value *val) {
+  Value *slot;
+  if (key->tt == TAG_INT && (lua_Unsigned)ivalue(key) - 1u < t->asize)
+    slot = &t->array[ivalue(key) - 1];
+  else
+    slot = newkey(L, t, key);
+  setobj(slot, val);
+}
+
+void tab_resize(lua_State *L, Table *t, unsigned nasize, unsigned nhsize) {
+  if (nasize > MAXASIZE)
+    vm_runerror(L, "table overflow");
+  unsigned oldasize = t->asize;
+  Value *oldarray = t->array;
+  Node *oldnode = t->node;
+  unsigned oldnsize = isdummy(t) ? 0 : sizenode(t);
+  /* Allocate both new parts before touching t: on a memory error the table is
+   * unchanged. */
+  uint8_t lsize;
+  Node *node = newnodes(L, nhsize, &lsize);
+  Value *array = oldarray;
+  if (nasize != oldasize) {
+    array = nasize ? gc_alloc(L, (size_t)nasize * sizeof(Value)) : NULL;
+    if (oldasize)
+      memcpy(array, oldarray, (size_t)(nasize < oldasize ? nasize : oldasize) * sizeof(Value));
+  }
+  t->array = array;
+  t->asize = nasize;
+  t->lenhint = nasize;
+  t->node = node;
+  t->lsizenode = lsize;
+  t->lastfree = node == dummynode ? NULL : node + ((size_t)1 << lsize);
+  /* Same order as lua5.4: the vanishing slice of the array first, then the old
+   * hash nodes in node order; that fixes where each key lands. */
+  for (unsigned i = nasize; i < oldasize; i++) {
+    if (!ttisnil(&oldarray[i])) {
+      Value k;
+      setivalue(&k, (lua_Integer)i + 1);
+      reinsert(L, t, &k, &oldarray[i]);
+    }
+  }
+  for (unsigned j = 0; j < oldnsize; j++) {
+    Node *old = &oldnode[j];
+    if (!ttisnil(&old->val))
+      reinsert(L, t, &old->key, &old->val);
+  }
+}
+
+Table *tab_new(lua_State *L, unsigned narray, unsigned nhash) {
+  Table *t = (Table *)gc_new(L, sizeof(Table), TAG_TABLE);
+  t->tmcache = 0xff;  /* nothing to find in an empty table */
+  t->node = dummynode;
+  t->lsizenode = 0;
+  t->lastfree = NULL;
+  t->array = NULL;
+  t->asize = 0;
+  t->lenhint = 0;
+  t->metatable = NULL;
+  if (narray || nhash)
+    tab_resize(L, t, narray, nhash);
+  return t;
+}
+
+/* Count integer key k (if it could live in an array part) into nums[ceil(log2 k)]. */
+static unsigned countint(lua_Integer k, unsigned *nums) {
+  if ((lua_Unsigned)k - 1u < MAXASIZE) {
+    nums[ceillog2((unsigned)k)]++;
+    return 1;
+  }
+  return 0;
+}
+
+/* Non-nil slots of the array part, by slices (2^(lg-1), 2^lg]. */
+static unsigned numusearray(const Table *t, unsigned *nums) {
+  unsigned ause = 0, i = 1, asize = t->asize;
+  unsigned lim = 1;
+  for (int lg = 0; lg <= MAXABITS; lg++, lim *= 2) {
+    unsigned lc = 0, top = lim;
+    if (top > asize) {
+      top = asize;
+      if (i > top)
+        break;
+    }
+    for (; i <= top; i++)
+      lc += !ttisnil(&t->array[i - 1]);
+    nums[lg] += lc;
+    ause += lc;
+  }
+  return ause;
+}
+
+static unsigned numusehash(const Table *t, unsigned *nums, unsigned *pna) {
+  unsigned total = 0, ause = 0;
+  unsigned i = sizenode(t);
+  while (i--) {
+    const Node *n = &t->node[i];
+    if (!ttisnil(&n->val)) {
+      if (n->key.tt == TAG_INT)
+        ause += countint(ivalue(&n->key), nums);
+      total++;
+    }
+  }
+  *pna += ause;
+  return total;
+}
+
+/* lua5.4's computesizes: the array size is the largest power of two n such that
+ * more than half of the keys 1..n are in use. */
+static unsigned computesizes(unsigned *nums, unsigned *pna) {
+  unsigned a = 0, na = 0, optimal = 0;
+  unsigned twotoi = 1;
+  for (int i = 0; twotoi > 0 && *pna > twotoi / 2; i++, twotoi *= 2) {
+    a += nums[i];
+    if (a > twotoi / 2) {
+      optimal = twotoi;
+      na = a;
+    }
+  }
+  *pna = na;
+  return optimal;
+}
+
+/* The hash part is full: size both parts for the keys in use plus `extra`. */
+static void rehash(lua_State *L, Table *t, const Value *extra) {
+  unsigned nums[MAXABITS + 1] = {0};
+  unsigned na = numusearray(t, nums);
+  unsigned total = na;
+  total += numusehash(t, nums, &na);
+  if (extra->tt == TAG_INT)
+    na += countint(ivalue(extra), nums);
+  total++;
+  unsigned asize = computesizes(nums, &na);
+  tab_resize(L, t, asize, total - na);
+}
+
+/* ---- insertion ---- */
+
+static Node *getfreepos(Table *t) {
+  if (!isdummy(t)) {
+    while (t->lastfree > t->node) {
+      t->lastfree--;
+      if (ttisnil(&t->lastfree->key))
+        return t->lastfree;
+    }
+  }
+  return NULL;
+}
+
+/* Insert a key known to be absent and normalised (not nil, not NaN, integral floats
+ * as integers, short-length strings interned); returns its value slot, set to nil.
+ * If the key's main position is taken by a key from another chain, that key moves
+ * to a free node; otherwise the new key takes the free node, linked after the main
+ * position. */
+static Value *newkey(lua_State *L, Table *t, const Value *key) {
+  Node *mp = mainposition(t, key);
+  if (!ttisnil(&mp->val) || isdummy(t)) {
+    Node *f = getfreepos(t);
+    if (f == NULL) {
+      rehash(L, t, key);
+      return tab_slot(L, t, key);
+    }
+    Node *othern = mainposition(t, &mp->key);
+    if (othern != mp) {
+      /* the colliding key is out of its main position: move it to f */
+      while (othern + othern->next != mp)
+        othern += othern->next;
+      othern->next = (int32_t)(f - othern);
+      *f = *mp;
+      if (mp->next != 0) {
+        f->next += (int32_t)(mp - f);
+        mp->next = 0;
+      }
+      setnilvalue(&mp->val);
+    } else {
+      /* the colliding key is in its main position: the new key goes to f */
+      if (mp->next != 0)
+        f->next = (int32_t)((mp + mp->next) - f);
+      mp->next = (int32_t)(f - mp);
+      mp = f;
+    }
+  }
+  mp->key = *key;
+  setnilvalue(&mp->val);
+  return &mp->val;
+}
+
+/* Bring a key to the form it is stored in; raises the errors for nil and NaN keys. */
+static const Value *normkey(lua_State *L, const Value *key, Value *aux) {
+  switch (key->tt) {
+  case TAG_NIL:
+    vm_runerror(L, "index is nil");
+  case TAG_FLT: {
+    lua_Integer k;
+    double n = fltvalue(key);
+    if (num_flttointeger(n, &k, F2I_EQ)) {
+      setivalue(aux, k);
+      return aux;
+    }
+    if (n != n)
+      vm_runerror(L, "index is NaN");
+    return key;
+  }
+  case TAG_STR: {
+    /* A string of short length built outside the intern table (str_new_uninit)
+     * is replaced by its interned copy, so short-string keys compare by pointer. */
+    String *s = strvalue(key);
+    if (!s->is_short && s->len <= STR_MAXSHORT) {
+      setsvalue(aux, str_new(L, s->data, s->len));
+      return aux;
+    }
+    return key;
+  }
+  default:
+    return key;
+  }
+}
+
+Value *tab_slot(lua_State *L, Table *t, const Value *key) {
+  Value aux;
+  key = normkey(L, key, &aux);
+  t->tmcache = 0;
+  const Value *slot = tab_get(t, key);
+  if (!tab_isabsent(slot))
+    return (Value *)slot;
+  return newkey(L, t, key);
+}
+
+void tab_set(lua_State *L, Table *t, const Value *key, const Value *val) {
+  Value aux;
+  key = normkey(L, key, &aux);
+  t->tmcache = 0;
+  const Value *slot = tab_get(t, key);
+  if (tab_isabsent(slot)) {
+    if (ttisnil(val))
+      return;  /* absent stays absent */
+    slot = newkey(L, t, key);
+  }
+  setobj((Value *)slot, val);
+}
+
+void tab_setint(lua_State *L, Table *t, lua_Integer key, const Value *val) {
+  const Value *slot = tab_getint(t, key);
+  t->tmcache = 0;
+  if (tab_isabsent(slot)) {
+    if (ttisnil(val))
+      return;
+    Value k;
+    setivalue(&k, key);
+    slot = newkey(L, t, &k);
+  }
+  setobj((Value *)slot, val);
+}
+
+void tab_setstr(lua_State *L, Table *t, String *key, const Value *val) {
+  Value k;
+  setsvalue(&k, key);
+  tab_set(L, t, &k, val);
+}
+
+/* ---- length: a border, found as lua5.4 finds it ---- */
+
+static unsigned binsearch(const Value *array, unsigned i, unsigned j) {
+  while (j - i > 1u) {
+    unsigned m = (i + j) / 2;
+    if (ttisnil(&array[m - 1]))
+      j = m;
+    else
+      i = m;
+  }
+  return i;
+}
+
+/* t[j] is present (or j == 0): double j until t[j] is absent, then bisect. */
+static lua_Unsigned hash_search(Table *t, lua_Unsigned j) {
+  lua_Unsigned i;
+  if (j == 0)
+    j++;
+  do {
+    i = j;
+    if (j <= (lua_Unsigned)LUA_MAXINTEGER / 2)
+      j *= 2;
+    else {
+      j = LUA_MAXINTEGER;
+      if (ttisnil(tab_getint(t, (lua_Integer)j)))
+        break;
+      return j;
+    }
+  } while (!ttisnil(tab_getint(t, (lua_Integer)j)));
+  while (j - i > 1u) {
+    lua_Unsigned m = (i + j) / 2;
+    if (ttisnil(tab_getint(t, (lua_Integer)m)))
+      j = m;
+    else
+      i = m;
+  }
+  return i;
+}
+
+static int ispow2(unsigned x) {
+  return (x & (x - 1)) == 0;
+}
+
+/* lua5.4's luaH_getn, with `lenhint` in the role of its 'alimit' and asize as the
+ * real array size: the hint remembers the last border found so that the common
+ * t[#t+1] = v and t[#t] = nil loops are O(1), and so that tables with holes answer
+ * with the same border lua5.4 does. */
+lua_Unsigned tab_len(Table *t) {
+  unsigned limit = t->lenhint;
+  unsigned asize = t->asize;
+  if (limit > 0 && ttisnil(&t->array[limit - 1])) {
+    /* there is a border before limit */
+    if (limit >= 2 && !ttisnil(&t->array[limit - 2])) {
+      if (ispow2(asize) && !ispow2(limit - 1))
+        t->lenhint = limit - 1;
+      return limit - 1;
+    }
+    unsigned border = binsearch(t->array, 0, limit);
+    if (ispow2(asize) && border > asize / 2)
+      t->lenhint = border;
+    return border;
+  }
+  if (limit != asize) {
+    /* limit is 0 or t[limit] is present */
+    if (ttisnil(&t->array[limit]))
+      return limit;
+    limit = asize;
+    if (ttisnil(&t->array[limit - 1])) {
+      unsigned border = binsearch(t->array, t->lenhint, limit);
+      t->lenhint = border;
+      return border;
+    }
+    t->lenhint = limit;
+  }
+  /* the array part is full (or empty) */
+  if (isdummy(t) || ttisnil(tab_getint(t, (lua_Integer)limit + 1)))
+    return limit;
+  return hash_search(t, limit);
+}
+
+/* ---- traversal ---- */
+
+/* Position after which next() continues: 0 for nil, i for array key i, asize + node
+ * index + 1 for a hash key. */
+static unsigned findindex(lua_State *L, Table *t, const Value *key) {
+  if (ttisnil(key))
+    return 0;
+  if (key->tt == TAG_INT && (lua_Unsigned)ivalue(key) - 1u < t->asize)
+    return (unsigned)ivalue(key);
+  Value aux;
+  if (key->tt == TAG_FLT) {
+    lua_Integer k;
+    if (num_flttointeger(fltvalue(key), &k, F2I_EQ)) {
+      if ((lua_Unsigned)k - 1u < t->asize)
+        return (unsigned)k;
+      setivalue(&aux, k);
+      key = &aux;
+    }
+  }
+  const Value *slot = getgeneric(t, key, 1);
+  if (tab_isabsent(slot))
+    vm_runerror(L, "invalid key to 'next'");
+  /* slot is the val field of a node */
+  const Node *n = (const Node *)((const char *)slot - offsetof(Node, val));
+  return (unsigned)(n - t->node) + 1 + t->asize;
+}
+
+int tab_next(lua_State *L, Table *t, Value *key, Value *val) {
+  unsigned asize = t->asize;
+  unsigned i = findindex(L, t, key);
+  for (; i < asize; i++) {
+    if (!ttisnil(&t->array[i])) {
+      setivalue(key, (lua_Integer)i + 1);
+      setobj(val, &t->array[i]);
+      return 1;
+    }
+  }
+  unsigned nsize = sizenode(t);
+  for (i -= asize; i < nsize; i++) {
+    const Node *n = &t->node[i];
+    if (!ttisnil(&n->val)) {
+      setobj(key, &n->key);
+      setobj(val, &n->val);
+      return 1;
+    }
+  }
+  return 0;
+}
