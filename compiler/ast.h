@@ -163,6 +163,7 @@ struct FuncNode {
   int line;             /* linedefined */
   int lastline;         /* lastlinedefined */
   int endline;          /* lexer line after 'end' (goto errors at function close) */
+  int retline;          /* line of the last token: the final RETURN's line */
   Block body;
   UpvalInfo *upvals;    /* resolve: upvalue descriptors in creation order */
   int nupvals, upvalsize;

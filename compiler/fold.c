@@ -56,12 +56,12 @@ static lua_Integer int_idiv(lua_Integer m, lua_Integer n) {
 
 static double flt_mod(double a, double b) {
   double m = fmod(a, b);
-  if ((m > 0) ? b < 0 : (m < 0 && b != m)) m += b;
+  if ((m > 0) ? b < 0 : (m < 0 && b > 0)) m += b;  /* m and b of different signs */
   return m;
 }
 
 static int valid_op(int op, const Value *a, const Value *b) {
-  lua_Integer i;
+  lua_Integer i = 0;
   switch (op) {
     case BIN_BAND: case BIN_BOR: case BIN_BXOR: case BIN_SHL: case BIN_SHR:
       return tointeger_eq(a, &i) && tointeger_eq(b, &i);
@@ -88,7 +88,7 @@ static void raw_arith(int op, const Value *a, const Value *b, Value *res) {
   }
   switch (op) {
     case BIN_BAND: case BIN_BOR: case BIN_BXOR: case BIN_SHL: case BIN_SHR: {
-      lua_Integer i, j;
+      lua_Integer i = 0, j = 0;
       tointeger_eq(a, &i);
       tointeger_eq(b, &j);
       lua_Integer r;

@@ -87,8 +87,12 @@ static void resolve_name(Resolver *R, Expr *e) {
     else bind_name(R, e, decl);
     return;
   }
-  /* global: rewrite as _ENV[name] */
   String *name = e->u.name.name;
+  if (str_eq(name, R->main_env->name)) {  /* _ENV itself, with no local _ENV in scope */
+    bind_name(R, e, R->main_env);
+    return;
+  }
+  /* global: rewrite as _ENV[name] */
   VarDecl *env = e->u.name.env ? e->u.name.env : R->main_env;
   Expr *envx = ast_alloc(R->arena, sizeof(Expr));
   Expr *key = ast_alloc(R->arena, sizeof(Expr));

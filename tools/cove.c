@@ -78,7 +78,7 @@ static int report(lua_State *L, int status) {
   if (status != LUA_OK) {
     const char *msg = lua_tostring(L, -1);
     if (msg == NULL)
-      msg = "(error object is not a string)";
+      msg = "(null)";  /* what lua5.4 prints here, through printf of a NULL */
     print_message(progname, msg);
     lua_pop(L, 1);
   }

@@ -9,7 +9,8 @@
 
 /* One-time collector setup (idempotent; called by lua_newstate). */
 void gc_init_collector(void);
-/* Per-universe setup/teardown (GCState, collection-event hook registration). */
+/* Per-universe setup/teardown (GCState, collection-event hook registration).
+ * gc_init is idempotent; str_init calls it first so the hook knows the universe. */
 void gc_init(lua_State *L);
 void gc_close(lua_State *L);
 

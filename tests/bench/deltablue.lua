@@ -2,7 +2,7 @@
 -- V8 benchmark suite's version. Deep OOP: a class hierarchy built from __index chains, many small
 -- method calls, ordered collections. Runs the chain and projection tests REPEAT times.
 
-local REPEAT = 60
+local REPEAT = 220
 local SIZE = 100
 
 local function class(super)

@@ -1,0 +1,11 @@
+-- Constant expressions evaluate as at run time (folding must not change results or errors).
+print(1 + 2 * 3 - 4 / 2, 7 // 2, 7 % -3, 2 ^ 10, 1 << 62, ~0)
+print(math.maxinteger + 1 == math.mininteger, 9223372036854775807 + 1)
+print(0x7fffffffffffffff * 2, -(-9223372036854775807 - 1))
+print(1 / 0, -1 / 0, 0.0 / 1 == -0.0)
+print(pcall(load("return 1 // 0")))
+print(pcall(load("return 1 % 0")))
+print(pcall(load("return 1 | 1.5")))
+print(pcall(load("return 'a' + 1")))
+print(load("return 2^53 + 1")() == 2^53, load("return -0.0")())
+print(load("return 3 // 0.0")(), load("return -3 % math.huge")())

@@ -1,0 +1,10 @@
+-- collectgarbage options return values of the documented types.
+print(collectgarbage("collect"), collectgarbage())
+print(math.type(collectgarbage("count")), collectgarbage("count") > 0)
+print(type(collectgarbage("step")), type(collectgarbage("isrunning")))
+print(collectgarbage("isrunning"))
+collectgarbage("stop")
+print(collectgarbage("isrunning"))
+collectgarbage("restart")
+print(collectgarbage("isrunning"))
+print(pcall(collectgarbage, "bogus"))

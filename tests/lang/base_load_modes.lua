@@ -1,0 +1,13 @@
+-- load mode "t" accepts only text, "b" only binary chunks; chunknames show in errors.
+print(type(load("return 1", "=text", "t")))
+local f, err = load("return 1", "=binonly", "b")
+print(f, err)
+local bin = string.dump(function() return "from binary" end)
+local g, err2 = load(bin, "=bin", "t")
+print(g, err2)
+print(load(bin, "=bin", "bt")())
+print(load(bin)())
+print(pcall(load, "return 1", "x", "q"))
+print(type(load("error('in chunk')", "=named")))
+print(pcall(load("error('in chunk')", "=named")))
+print(pcall(load("error('in chunk')", "@file.lua")))

@@ -1,0 +1,15 @@
+-- loadfile reports syntax errors with the file name; dofile propagates runtime errors.
+local name = "tmp_base_loadfile_errors.lua"
+local fh = assert(io.open(name, "w"))
+fh:write("local x = 1\nx = = 2\n")
+fh:close()
+print(loadfile(name))
+fh = assert(io.open(name, "w"))
+fh:write("local t = nil\nreturn t.field\n")
+fh:close()
+print(pcall(dofile, name))
+fh = assert(io.open(name, "w"))
+fh:write("return ...\n")
+fh:close()
+print(select('#', dofile(name)))
+os.remove(name)

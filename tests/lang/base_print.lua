@@ -1,0 +1,10 @@
+-- print separates arguments with tabs, uses __tostring and __name, and prints nothing for no arguments.
+print(1, "two", nil, true, 3.5)
+print()
+print(nil)
+print(setmetatable({}, {__tostring = function() return "custom" end}))
+local named = setmetatable({}, {__name = "Thing"})
+print((tostring(named):gsub("0x%x+", "ADDR")))
+print(pcall(print, setmetatable({}, {__tostring = function() return {} end})))
+print("embedded\0zero")
+print(-0.0, 1e300 * 1e300, math.mininteger)

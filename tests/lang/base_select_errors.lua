@@ -1,0 +1,10 @@
+-- select with '#', positive and negative indices, and its argument errors.
+print(select('#'))
+print(select(1))
+print(select(-1, 1, 2, 3))
+print(pcall(select))
+print(pcall(select, nil))
+print(pcall(select, {}))
+print(pcall(select, "#x"))
+print(pcall(select, -1))
+print(select("2", "a", "b", "c"))

@@ -1,0 +1,11 @@
+-- tonumber with a base (2..36): letters in either case, no fractions, and range errors.
+print(tonumber("ff", 16), tonumber("FF", 16), tonumber("777", 8), tonumber("101", 2))
+print(tonumber("z", 36), tonumber("Z", 36), tonumber("10", 36), tonumber("zz", 36))
+print(tonumber("8", 8), tonumber("2", 2), tonumber("1.5", 10), tonumber("", 10))
+print(tonumber("  11  ", 2), tonumber("-11", 2), tonumber("- 11", 2), tonumber("0x10", 16))
+print(tonumber("7fffffffffffffff", 16), tonumber("ffffffffffffffff", 16), tonumber("10000000000000000", 16))
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, "10", 37))
+print(pcall(tonumber, 10, 16))
+print(pcall(tonumber, "10", 2.5))
+print(tonumber("1e1", 16), tonumber("10", 10.0))

@@ -1,0 +1,17 @@
+-- Rethrowing an error value keeps its identity; strings get a position only when first raised.
+local err = {}
+local ok, e = pcall(function()
+  local ok2, e2 = pcall(error, err)
+  error(e2)
+end)
+print(ok, e == err)
+local ok3, e3 = pcall(function()
+  local _, e4 = pcall(error, "original")
+  error(e4, 0)
+end)
+print(ok3, e3)
+local ok5, e5 = pcall(function()
+  local _, e6 = pcall(function() error("inner msg") end)
+  error(e6)
+end)
+print(ok5, e5)

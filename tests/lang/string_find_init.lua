@@ -1,0 +1,18 @@
+-- string.find/match init: negative, zero, past the end, extreme values
+local s = "abcabc"
+print(s:find("b", 0))
+print(s:find("b", 3))
+print(s:find("b", -2))
+print(s:find("b", -100))
+print(s:find("", 7))
+print(s:find("", 8))
+print(s:find("", 100))
+print(s:find("x*", 7))
+print(s:find("b", math.maxinteger))
+print(s:find("b", math.mininteger))
+print(s:match(".", 6))
+print(s:match(".", 7))
+print(s:match("()", 7))
+print(s:match("()", 8))
+print(s:find("^b", 2))
+print(s:find("^b", 3))

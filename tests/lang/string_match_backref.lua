@@ -1,0 +1,13 @@
+-- back-references %1..%9 inside patterns
+print(("hello"):match("(l)%1"))
+print(("abcabc"):match("(abc)%1"))
+print(("xyzxy"):match("(xyz)%1"))
+print([[say "hi" and 'bye']]:match("([\"'])(.-)%1"))
+print(("a=a b=c"):gsub("(%w)=%1", "same"))
+print(("aXbXc"):match("(.)X(.)X%2"))
+print(("aXbXb"):match("(.)X(.)X%2"))
+print(("abab"):match("((a)b)%1"))
+print(("aa"):match("(a)%1$"))
+print(("abba"):find("(a)(b)%2%1"))
+print(("()()"):match("(%(%))%1"))
+print(("x"):match("()x%1"))

@@ -1,0 +1,13 @@
+-- %b: balanced delimiters, nesting, unbalanced input
+print(("f(a(b)c)d"):match("%b()"))
+print(("(()"):match("%b()"))
+print(("())"):match("%b()"))
+print(("[[x]]"):match("%b[]"))
+print(("if x then y end"):match("%bie"))
+print(("no parens"):match("%b()"))
+print(("a(b)c(d)e"):gsub("%b()", "<>"))
+print(("xx"):match("%bxx"))
+print(("\"q\" rest"):match("%b\"\""))
+print(("((a)"):find("%b()"))
+print(("{a{b}c}"):match("{(%b{})"))
+print(("abc"):match("a%b"))

@@ -1,0 +1,15 @@
+-- embedded zeros in subjects, patterns, sets and replacements
+local s = "a\0b\0c"
+print(s:find("\0"))
+print(s:find("b\0c"))
+print(#s:match(".*"))
+print(s:gsub("\0", "-"))
+print(s:gsub("%z", "0"))
+print(s:match("[\0]", 2) == "\0")
+print(s:match("[^\0]+", 2))
+print(("x\0y"):gsub("x", "\0"):byte(1, -1))
+print(("\0\0\0"):match("\0+") == "\0\0\0")
+print(("a\0"):match("a%z$") == "a\0")
+print(("a\0"):find("\0", 1, true))
+print(("\0abc"):match("%f[%a]()"))
+print(("\0"):rep(3, "a"):byte(1, -1))

@@ -1,0 +1,13 @@
+-- %f frontier patterns, including string start and end
+print(("THE (quick) fox"):gsub("%f[%a]%a+", "W"))
+print(("hello world"):find("%f[%w]%w+", 2))
+print(("foo bar"):match("%f[%a](%a+)%f[%A]"))
+print(("THE (quick) fox"):find("%f[%l]"))
+print(("aaa"):find("%f[a]"))
+print(("aaa"):find("%f[^a]"))
+print(("abc"):find("%f[%z]"))
+print(("x\0y"):find("%f[%z]"))
+print(("1a2b"):gsub("%f[%d]", "<"))
+print(("word"):gsub("%f[%w]", "["))
+print(("word"):gsub("%f[%W]", "]"))
+print(("ab"):match("%f[b]b"))

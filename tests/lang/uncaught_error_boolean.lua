@@ -1,0 +1,2 @@
+-- An uncaught boolean error value is described by its type.
+error(true)

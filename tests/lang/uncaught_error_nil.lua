@@ -1,0 +1,3 @@
+-- error(nil) uncaught: the standalone interpreter reports "(error object is a nil value)".
+io.write("partial line ")
+error(nil)
