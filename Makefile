@@ -20,9 +20,9 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 DEB_PKGS := build-essential pkg-config libgc-dev libffi-dev libreadline-dev libcriterion-dev \
             libseccomp-dev lua5.4 luajit hyperfine gnuplot-nox valgrind clang
 
-.PHONY: all deps test test-unit test-lang bench demo clean official
+.PHONY: all deps test test-unit test-lang test-asan bench demo clean official
 
-all: $(BUILD)/cove
+all: $(BUILD)/cove $(BUILD)/covec
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -37,7 +37,11 @@ $(BUILD)/cove: $(CLI_OBJ) $(BUILD)/libcove.a
 	$(CC) $(ALLCFLAGS) -rdynamic -o $@ $(CLI_OBJ) -Wl,--whole-archive $(BUILD)/libcove.a \
 	  -Wl,--no-whole-archive $(LDLIBS)
 
--include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+# covec (luac's counterpart) links like cove; it uses internals (Proto, the dumper).
+$(BUILD)/covec: $(BUILD)/obj/tools/covec.o $(BUILD)/libcove.a
+	$(CC) $(ALLCFLAGS) -o $@ $(BUILD)/obj/tools/covec.o $(BUILD)/libcove.a $(LDLIBS)
+
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(BUILD)/obj/tools/covec.d
 
 # Install the Debian packages the build and the tests need, when any is missing.
 deps:
@@ -78,3 +82,12 @@ clean:
 # The official Lua 5.4.4 suite (not committed; see README.md for how to fetch it).
 official: all
 	tools/run-official.sh $(BUILD)/cove
+
+# Sanitizer build: AddressSanitizer + UndefinedBehaviorSanitizer, no recovery. libgc itself is not
+# instrumented (its heap is mmap'ed by libgc, outside ASan's redzones); leak detection is off because
+# the collector, not malloc/free, owns the heap. See spec/testing.md.
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+test-asan: deps
+	$(MAKE) BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" build/asan/cove build/asan/unit
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 build/asan/unit --jobs 2
+	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 tests/run-lang.sh build/asan/cove

@@ -1,6 +1,6 @@
 /* The syntax tree the parser builds and the later passes annotate. Nodes live in a
  * GC-heap arena owned by one compilation (compiler/parse.c), so a syntax error that
- * longjmps out leaks nothing. The parser already binds every name to its declaration
+ * longjmps out leaks nothing (see Arena for what nodes may point to). The parser already binds every name to its declaration
  * (VarDecl) or marks it global; compiler/resolve.c turns bindings into locals,
  * upvalue indices and compile-time constants, and folds constant expressions. */
 #ifndef COVE_AST_H
@@ -116,6 +116,7 @@ typedef struct IfArm {
   Expr *cond;           /* NULL for else */
   Block body;
   int line;
+  int thenline;         /* line of 'then': the condition's test gets it */
   struct IfArm *next;
 } IfArm;
 
@@ -169,11 +170,15 @@ struct FuncNode {
   int nupvals, upvalsize;
 };
 
-/* Allocation arena for one compilation (GC heap, scanned). */
+/* Allocation arena for one compilation: pointer-free GC chunks (not scanned), kept
+ * alive by the scanned `chunks` list. Strings in the tree must be anchored elsewhere
+ * (lex_newstring); the tree may point only to other arena memory and to strings. */
 typedef struct Arena {
   lua_State *L;
   char *chunk;
   size_t used, size;
+  void **chunks;
+  int nchunks, chunksize;
 } Arena;
 
 void *ast_alloc(Arena *a, size_t size);

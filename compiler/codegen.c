@@ -252,7 +252,6 @@ static int explist(FuncState *fs, Expr *list, ExpDesc *v) {
 
 static void codeclosure(FuncState *fs, FuncNode *fn, ExpDesc *v) {
   CG *cg = fs->cg;
-  int line = cg->line;
   Proto *child = funcbody(cg, fn);
   Proto *f = fs->f;
   if (fs->np >= fs->psize) {
@@ -262,7 +261,7 @@ static void codeclosure(FuncState *fs, FuncNode *fn, ExpDesc *v) {
     fs->psize = nsize;
   }
   f->p[fs->np++] = child;
-  cg->line = line;
+  cg->line = fn->lastline;  /* lua5.4 emits CLOSURE after reading 'end' */
   init_exp(v, VRELOC, cg_codeAD(fs, OP_CLOSURE, 0, fs->np - 1));
   cg_exp2nextreg(fs, v);
 }
@@ -336,8 +335,86 @@ static void funcargs(FuncState *fs, Expr *call, ExpDesc *f, int line) {
   fs->freereg = base + 1;
 }
 
+/* Left-recursive chains (a + b + c ..., a.b.c..., f()()...) can be arbitrarily long,
+ * since the parser builds them in a loop; they are generated iteratively so that only
+ * the parser's bounded nesting recurses on the C stack. */
+static int is_chain(const Expr *e) {
+  return e->kind == EX_BIN || e->kind == EX_INDEX || e->kind == EX_CALL;
+}
+
+static Expr *chain_child(Expr *e) {
+  switch (e->kind) {
+    case EX_BIN: return e->u.bin.left;
+    case EX_INDEX: return e->u.index.obj;
+    default: return e->u.call.fn;
+  }
+}
+
+/* Finish chain node e whose first operand (left side, table, function) is in v. */
+static void chain_step(FuncState *fs, Expr *e, ExpDesc *v) {
+  CG *cg = fs->cg;
+  /* the operand is discharged with its own line (lua5.4 emits it before reading on) */
+  switch (e->kind) {
+    case EX_INDEX: {
+      ExpDesc key;
+      cg_exp2anyregup(fs, v);
+      cg->line = e->line;
+      expr(fs, e->u.index.key, &key);
+      if (e->u.index.key->kind != EX_STR) cg_exp2val(fs, &key);
+      cg->line = e->line;
+      cg_indexed(fs, v, &key);
+      break;
+    }
+    case EX_CALL:
+      if (e->u.call.method) {
+        ExpDesc key;
+        init_exp(&key, VKSTR, 0);
+        key.u.strval = e->u.call.method;
+        cg->line = e->line;
+        cg_self(fs, v, &key);
+      } else {
+        cg_exp2nextreg(fs, v);
+        cg->line = e->line;
+      }
+      funcargs(fs, e, v, e->line);
+      break;
+    default: {  /* EX_BIN */
+      ExpDesc v2;
+      cg->line = e->line;
+      cg_infix(fs, (BinOp)e->op, v);
+      expr(fs, e->u.bin.right, &v2);
+      /* the right operand is discharged at its own line; the operation gets the
+       * operator's line (cg_posfix fixes it) */
+      cg_posfix(fs, (BinOp)e->op, v, &v2, e->line);
+      break;
+    }
+  }
+  cg->line = e->line;
+}
+
+static void expr_chain(FuncState *fs, Expr *e, ExpDesc *v) {
+  Expr *small[32];
+  Expr **stack = small;
+  int n = 0, size = 32;
+  for (; is_chain(e); e = chain_child(e)) {
+    if (n == size) {
+      Expr **bigger = gc_alloc(fs->cg->L, sizeof(Expr *) * (size_t)size * 2);
+      memcpy(bigger, stack, sizeof(Expr *) * (size_t)n);
+      stack = bigger;
+      size *= 2;
+    }
+    stack[n++] = e;
+  }
+  expr(fs, e, v);
+  while (n > 0) chain_step(fs, stack[--n], v);
+}
+
 static void expr(FuncState *fs, Expr *e, ExpDesc *v) {
   CG *cg = fs->cg;
+  if (is_chain(e)) {
+    expr_chain(fs, e, v);
+    return;
+  }
   cg->line = e->line;
   switch (e->kind) {
     case EX_NIL: init_exp(v, VNIL, 0); break;
@@ -363,49 +440,16 @@ static void expr(FuncState *fs, Expr *e, ExpDesc *v) {
         init_exp(v, VUPVAL, e->u.name.idx);
       }
       break;
-    case EX_INDEX: {
-      ExpDesc key;
-      expr(fs, e->u.index.obj, v);
-      cg_exp2anyregup(fs, v);
-      expr(fs, e->u.index.key, &key);
-      if (e->u.index.key->kind != EX_STR) cg_exp2val(fs, &key);
-      cg->line = e->line;
-      cg_indexed(fs, v, &key);
-      break;
-    }
-    case EX_CALL:
-      if (e->u.call.method) {
-        ExpDesc key;
-        expr(fs, e->u.call.fn, v);
-        init_exp(&key, VKSTR, 0);
-        key.u.strval = e->u.call.method;
-        cg->line = e->line;
-        cg_self(fs, v, &key);
-      } else {
-        expr(fs, e->u.call.fn, v);
-        cg_exp2nextreg(fs, v);
-      }
-      funcargs(fs, e, v, e->line);
-      break;
-    case EX_BIN: {
-      ExpDesc v2;
-      expr(fs, e->u.bin.left, v);
-      cg->line = e->line;
-      cg_infix(fs, (BinOp)e->op, v);
-      expr(fs, e->u.bin.right, &v2);
-      cg->line = e->line;
-      cg_posfix(fs, (BinOp)e->op, v, &v2, e->line);
-      break;
-    }
     case EX_UN:
       expr(fs, e->u.un.operand, v);
-      cg->line = e->line;
       cg_prefix(fs, (UnOp)e->op, v, e->line);
       break;
     case EX_PAREN:
       expr(fs, e->u.paren.inner, v);
       cg->line = e->line;
       cg_dischargevars(fs, v);
+      break;
+    default:
       break;
   }
   cg->line = e->line;
@@ -667,9 +711,9 @@ static void test_then_block(FuncState *fs, IfArm *arm, int *escapelist) {
   int jf;
   Stat *first = arm->body.first;
   expr(fs, arm->cond, &v);
+  fs->cg->line = arm->thenline;
   if (first && first->kind == ST_BREAK) {
     /* 'if x then break': jump straight out when the condition holds */
-    fs->cg->line = first->line;
     cg_goiffalse(fs, &v);
     enterblock(fs, &bl, 0);
     newgotoentry(fs, break_name(fs), first->line, v.t);

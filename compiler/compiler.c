@@ -11,7 +11,7 @@
 
 Proto *cmp_compile(lua_State *L, const char *src, size_t len, const char *chunkname) {
   LexState ls;
-  Arena arena = {L, NULL, 0, 0};
+  Arena arena = {L, NULL, 0, 0, NULL, 0, 0};
   String *source = str_newz(L, chunkname);
   lex_init(&ls, L, src, len, source);
   FuncNode *main = parse_chunk(&ls, &arena);

@@ -69,14 +69,47 @@ void lex_init(LexState *ls, lua_State *L, const char *src, size_t len, String *s
   next(ls);
 }
 
-/* ---- errors ---- */
-
-NORETURN void lex_throwmsg(lua_State *L, const char *full, int status) {
-  String *s = str_newz(L, full);
-  setsvalue(L->top, s);
-  L->top++;
-  vm_throw(L, status);
+/* Long strings are not interned by the string module; lua5.4's lexer still makes
+ * equal literals of one chunk the same object (programs can observe it with %p). */
+static String *dedup_long(LexState *ls, String *s) {
+  if (2 * (ls->nlongstrs + 1) > ls->longstrsize) {
+    size_t oldsize = ls->longstrsize, nsize = oldsize ? oldsize * 2 : 64;
+    String **old = ls->longstrs;
+    ls->longstrs = gc_alloc(ls->L, sizeof(String *) * nsize);
+    ls->longstrsize = nsize;
+    for (size_t i = 0; i < oldsize; i++) {
+      if (old[i] == NULL) continue;
+      size_t h = str_hash(old[i]) & (nsize - 1);
+      while (ls->longstrs[h]) h = (h + 1) & (nsize - 1);
+      ls->longstrs[h] = old[i];
+    }
+  }
+  size_t mask = ls->longstrsize - 1;
+  size_t h = str_hash(s) & mask;
+  for (; ls->longstrs[h]; h = (h + 1) & mask)
+    if (str_eq(ls->longstrs[h], s)) return ls->longstrs[h];
+  ls->longstrs[h] = s;
+  ls->nlongstrs++;
+  return s;
 }
+
+String *lex_newstring(LexState *ls, const char *str, size_t len) {
+  String *s = str_new(ls->L, str, len);
+  if (!s->is_short) return dedup_long(ls, s);  /* the table anchors it */
+  /* a small direct-mapped cache keeps repeated names from filling the anchor array */
+  size_t slot = ((uintptr_t)s >> 4) & 63;
+  if (ls->anchorcache[slot] == s) return s;
+  ls->anchorcache[slot] = s;
+  if (ls->nanchors == ls->anchorsize) {
+    size_t nsize = ls->anchorsize ? ls->anchorsize * 2 : 256;
+    ls->anchors = gc_realloc(ls->L, ls->anchors, sizeof(String *) * ls->anchorsize, sizeof(String *) * nsize);
+    ls->anchorsize = nsize;
+  }
+  ls->anchors[ls->nanchors++] = s;
+  return s;
+}
+
+/* ---- errors ---- */
 
 const char *lex_token2str(LexState *ls, int token, char *out, size_t outsize) {
   (void)ls;
@@ -230,7 +263,7 @@ static void read_long_string(LexState *ls, Token *tok, size_t sep) {
     }
   }
 done:
-  if (tok) tok->sem.ts = str_new(ls->L, ls->buf + sep, ls->buflen - 2 * sep);
+  if (tok) tok->sem.ts = lex_newstring(ls, ls->buf + sep, ls->buflen - 2 * sep);
 }
 
 /* An escape error quotes the string read so far plus the offending character. */
@@ -361,7 +394,7 @@ static void read_string(LexState *ls, int del, Token *tok) {
     }
   }
   save_and_next(ls);  /* closing delimiter */
-  tok->sem.ts = str_new(ls->L, ls->buf + 1, ls->buflen - 2);
+  tok->sem.ts = lex_newstring(ls, ls->buf + 1, ls->buflen - 2);
 }
 
 static int reserved_word(const char *s, size_t len) {
@@ -447,7 +480,7 @@ static int llex(LexState *ls, Token *tok) {
           do save_and_next(ls); while (is_alnum(ls->current));
           int kw = reserved_word(ls->buf, ls->buflen);
           if (kw) return kw;
-          tok->sem.ts = str_new(ls->L, ls->buf, ls->buflen);
+          tok->sem.ts = lex_newstring(ls, ls->buf, ls->buflen);
           return TK_NAME;
         } else {
           int c = ls->current;

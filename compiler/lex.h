@@ -39,17 +39,25 @@ typedef struct LexState {
   int linenumber;      /* line of `current` */
   int lastline;        /* line of the last token consumed */
   Token t;             /* current token */
-  Token ahead;         /* look-ahead token (TK_EOS when none... see has_ahead) */
+  Token ahead;         /* look-ahead token, valid when has_ahead */
   int has_ahead;
   char *buf;           /* token text buffer (GC heap, atomic) */
   size_t buflen;
   size_t bufsize;
   String *source;      /* chunk name as given to load */
+  String **anchors;    /* every string the front end created (GC-visible: the tree is not) */
+  size_t nanchors, anchorsize;
+  String *anchorcache[64];
+  String **longstrs;   /* long strings by content: equal literals share one object */
+  size_t nlongstrs, longstrsize;
   char chunkid[LUA_IDSIZE];
 } LexState;
 
 /* Prepare `ls` to scan src[0..len). Reads no token yet: call lex_next. */
 void lex_init(LexState *ls, lua_State *L, const char *src, size_t len, String *source);
+/* Create a string and keep it alive for the whole compilation (the syntax tree lives
+ * in pointer-free memory, so it cannot hold strings alive itself). */
+String *lex_newstring(LexState *ls, const char *s, size_t len);
 /* Advance to the next token (ls->t). */
 void lex_next(LexState *ls);
 /* Peek at the token after ls->t without consuming it; returns its code. */
@@ -60,7 +68,5 @@ const char *lex_token2str(LexState *ls, int token, char *out, size_t outsize);
 NORETURN void lex_error(LexState *ls, const char *msg, int token);
 /* Raise a semantic error "chunkid:line: msg" (no "near") at `line`. */
 NORETURN void lex_semerror(LexState *ls, const char *msg, int line);
-/* Raise the error text `full` (already formatted) with status LUA_ERRSYNTAX. */
-NORETURN void lex_throwmsg(lua_State *L, const char *full, int status);
 
 #endif

@@ -33,11 +33,21 @@ typedef struct Parser {
 
 /* ---- arena ---- */
 
+/* Nodes go into pointer-free chunks: the collector does not scan the tree (it would
+ * dominate compile time on big sources). Chunks are kept alive by a scanned list;
+ * strings the tree refers to are anchored by the lexer (lex_newstring). */
 void *ast_alloc(Arena *a, size_t size) {
   size = (size + 15) & ~(size_t)15;
   if (a->chunk == NULL || a->used + size > a->size) {
-    size_t csize = size > 8192 ? size : 8192;
-    a->chunk = gc_alloc(a->L, csize);  /* zeroed, scanned: nodes hold String pointers */
+    size_t csize = size > 16384 ? size : 16384;
+    if (a->nchunks == a->chunksize) {
+      int nsize = a->chunksize ? a->chunksize * 2 : 16;
+      a->chunks = gc_realloc(a->L, a->chunks, sizeof(void *) * (size_t)a->chunksize, sizeof(void *) * (size_t)nsize);
+      a->chunksize = nsize;
+    }
+    a->chunk = gc_alloc_atomic(a->L, csize);
+    memset(a->chunk, 0, csize);
+    a->chunks[a->nchunks++] = a->chunk;
     a->size = csize;
     a->used = 0;
   }
@@ -150,7 +160,7 @@ static VarDecl *new_localvar(Parser *P, String *name) {
 }
 
 static VarDecl *new_localvar_lit(Parser *P, const char *name) {
-  return new_localvar(P, str_newz(P->ls->L, name));
+  return new_localvar(P, lex_newstring(P->ls, name, strlen(name)));
 }
 
 /* Make the first `n` pending variables visible. */
@@ -194,7 +204,7 @@ static Expr *singlevar(Parser *P, String *name, int line) {
   e->u.name.decl = find_var(P, name);
   if (e->u.name.decl == NULL) {
     static const char envname[] = "_ENV";
-    e->u.name.env = find_var(P, str_new(P->ls->L, envname, 4));
+    e->u.name.env = find_var(P, lex_newstring(P->ls, envname, 4));
   }
   return e;
 }
@@ -488,6 +498,7 @@ static Stat *exprstat(Parser *P) {
     Stat *s = new_stat(P, ST_ASSIGN, line);
     Expr *last = e;
     int n = 1;
+    int depth = P->depth;
     for (;;) {
       if (!is_var(last)) syntax_error(P, "syntax error");
       check_readonly(P, last);
@@ -495,7 +506,9 @@ static Stat *exprstat(Parser *P) {
       last->next = suffixedexp(P);
       last = last->next;
       n++;
+      enterlevel(P);  /* lua5.4 recurses once per target: same limit */
     }
+    P->depth = depth;
     checknext(P, '=');
     s->u.assign.targets = e;
     s->u.assign.ntargets = n;
@@ -600,6 +613,7 @@ static Stat *ifstat(Parser *P, int line) {
     lex_next(P->ls);  /* skip 'if' / 'elseif' */
     arm->cond = cond(P);
     checknext(P, TK_THEN);
+    arm->thenline = P->ls->lastline;
     block(P, &arm->body);
     if (last) last->next = arm;
     else s->u.ifs.arms = arm;
@@ -695,7 +709,7 @@ static Stat *retstat(Parser *P, int line) {
 
 static Stat *statement(Parser *P);
 
-static Stat *labelstat(Parser *P, String *name, int line, Stat **tail) {
+static Stat *labelstat(Parser *P, String *name, int line) {
   Stat *s = new_stat(P, ST_LABEL, line);
   s->u.label.name = name;
   checknext(P, TK_DBCOLON);
@@ -710,7 +724,6 @@ static Stat *labelstat(Parser *P, String *name, int line, Stat **tail) {
   }
   s->u.label.is_last = (uint8_t)block_follow(P, 0);
   s->u.label.errline = P->ls->linenumber;
-  *tail = last;
   return s;
 }
 
@@ -743,10 +756,9 @@ static Stat *statement(Parser *P) {
       else s = localstat(P, line);
       break;
     case TK_DBCOLON: {
-      Stat *tail;
       lex_next(ls);
       String *name = str_checkname(P);
-      s = labelstat(P, name, line, &tail);
+      s = labelstat(P, name, line);
       break;
     }
     case TK_RETURN:

@@ -2,6 +2,7 @@
  * (see resolve.h). Walks the tree in source order, which is the order in which
  * lua5.4's single-pass compiler meets names, so upvalue indices come out the same. */
 #include <stdio.h>
+#include <string.h>
 
 #include "resolve.h"
 #include "fold.h"
@@ -113,23 +114,59 @@ static void resolve_list(Resolver *R, Expr *e) {
   for (; e; e = e->next) resolve_expr(R, e);
 }
 
+/* Chains built by the parser's loops (a + b + c ..., a.b.c ..., f()() ...) are walked
+ * iteratively: their length is unbounded, unlike the parser's recursion depth. */
+static int is_chain(const Expr *e) {
+  return e->kind == EX_BIN || e->kind == EX_INDEX || e->kind == EX_CALL;
+}
+
+static Expr *chain_child(Expr *e) {
+  switch (e->kind) {
+    case EX_BIN: return e->u.bin.left;
+    case EX_INDEX: return e->u.index.obj;
+    default: return e->u.call.fn;
+  }
+}
+
+static void resolve_chain(Resolver *R, Expr *e) {
+  Expr *small[32];
+  Expr **stack = small;
+  int n = 0, size = 32;
+  for (; is_chain(e); e = chain_child(e)) {
+    if (n == size) {
+      Expr **bigger = ast_alloc(R->arena, sizeof(Expr *) * (size_t)size * 2);
+      memcpy(bigger, stack, sizeof(Expr *) * (size_t)n);
+      stack = bigger;
+      size *= 2;
+    }
+    stack[n++] = e;
+  }
+  resolve_expr(R, e);
+  while (n > 0) {
+    Expr *node = stack[--n];
+    switch (node->kind) {
+      case EX_BIN:
+        resolve_expr(R, node->u.bin.right);
+        fold_expr(node);
+        break;
+      case EX_INDEX:
+        resolve_expr(R, node->u.index.key);
+        break;
+      default:
+        resolve_list(R, node->u.call.args);
+        break;
+    }
+  }
+}
+
 static void resolve_expr(Resolver *R, Expr *e) {
+  if (is_chain(e)) {
+    resolve_chain(R, e);
+    return;
+  }
   switch (e->kind) {
     case EX_NAME:
       resolve_name(R, e);
-      break;
-    case EX_INDEX:
-      resolve_expr(R, e->u.index.obj);
-      resolve_expr(R, e->u.index.key);
-      break;
-    case EX_CALL:
-      resolve_expr(R, e->u.call.fn);
-      resolve_list(R, e->u.call.args);
-      break;
-    case EX_BIN:
-      resolve_expr(R, e->u.bin.left);
-      resolve_expr(R, e->u.bin.right);
-      fold_expr(e);
       break;
     case EX_UN:
       resolve_expr(R, e->u.un.operand);
@@ -272,7 +309,7 @@ void resolve_chunk(LexState *ls, Arena *arena, FuncNode *main) {
   R.labels = NULL;
   R.nlabels = R.labelsize = 0;
   R.main_env = ast_alloc(arena, sizeof(VarDecl));
-  R.main_env->name = str_new(ls->L, "_ENV", 4);
+  R.main_env->name = lex_newstring(ls, "_ENV", 4);
   R.main_env->fn = NULL;
   R.main_env->attrib = VAR_REG;
   /* the main chunk's only predeclared upvalue: _ENV, in the loader's stack slot 0 */

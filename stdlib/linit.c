@@ -1,17 +1,9 @@
 /* luaL_openlibs: opens every standard library into a state, the way lua5.4's linit.c
- * does (require-able through package.loaded, and set as globals). Libraries whose
- * source file is not in the tree yet are referenced weakly and skipped when absent,
- * so a partial tree still links; see spec/capi.md. */
+ * does: each is loaded through luaL_requiref, so it is both in package.loaded and a
+ * global. The order matters only in that base comes first (the others may use it). */
 #include "lauxlib.h"
 #include "lua.h"
 #include "lualib.h"
-
-#define WEAK __attribute__((weak))
-
-/* Libraries still being written: linked when their object file is in libcove.a. */
-WEAK int luaopen_package(lua_State *L);
-WEAK int luaopen_io(lua_State *L);
-WEAK int luaopen_debug(lua_State *L);
 
 static const luaL_Reg loaded_libs[] = {
   {LUA_GNAME, luaopen_base},
@@ -28,10 +20,8 @@ static const luaL_Reg loaded_libs[] = {
 };
 
 void luaL_openlibs(lua_State *L) {
-  for (const luaL_Reg *lib = loaded_libs; lib->name != NULL; lib++) {
-    if (lib->func == NULL)
-      continue;  /* weak reference to a library that is not linked in */
+  for (const luaL_Reg *lib = loaded_libs; lib->func != NULL; lib++) {
     luaL_requiref(L, lib->name, lib->func, 1);
-    lua_pop(L, 1);
+    lua_pop(L, 1);  /* the module */
   }
 }

@@ -138,6 +138,8 @@ static PackKind pack_next(PackState *st, size_t offset, const char **fmt, int *s
  * 0xff sign-extension bytes. */
 static void pack_int(luaL_Buffer *b, lua_Unsigned n, int little, int size, int negative) {
   unsigned char bytes[PACK_MAXINTSIZE];
+  if (size > PACK_MAXINTSIZE)   /* cannot happen (sizes are checked when read); tells gcc */
+    size = PACK_MAXINTSIZE;
   for (int i = 0; i < size; i++) {
     unsigned char byte;
     if (i < PACK_INTSIZE)

@@ -280,12 +280,12 @@ md_row() { echo "| ${1//|/ | } |"; }
   done
   if [ -n "$wrong_lines" ]; then
     echo
-    echo "WRONG outputs are excluded from the ratios and the geometric mean."
+    echo "Notes (a WRONG output is excluded from the ratios and the geometric mean):"
     echo
     printf '%s' "$wrong_lines"
   fi
 } >"$OUT_DIR/results.md"
-echo "wrote build/bench/results.md"
+echo "wrote ${OUT_DIR#"$ROOT"/}/results.md"
 
 # ---------------------------------------------------------------- the chart
 
@@ -297,6 +297,7 @@ if command -v gnuplot >/dev/null; then
   if gnuplot >/dev/null 2>"$WORK/gnuplot.err" <<EOF
 set terminal $term
 set output '$OUT_DIR/ratios.png'
+set termoption noenhanced
 set title 'Run time relative to lua5.4 (lower is faster; 0 = no valid result)'
 set style data histograms
 set style histogram clustered gap 1
@@ -308,7 +309,7 @@ set yrange [0:*]
 set arrow from graph 0, first 1 to graph 1, first 1 nohead dashtype 2 lc rgb '#444444'
 plot '$RATIO_DAT' using 2:xtic(1) title 'cove / lua5.4'$jit_plot
 EOF
-  then echo "wrote build/bench/ratios.png"
+  then echo "wrote ${OUT_DIR#"$ROOT"/}/ratios.png"
   else echo "bench: gnuplot failed, no chart: $(head -n 1 "$WORK/gnuplot.err")"; fi
 else
   echo "bench: gnuplot not installed (Debian package 'gnuplot-nox'): skipped the chart"

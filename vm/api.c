@@ -17,6 +17,8 @@
 #include "str.h"
 #include "table.h"
 #include "../compiler/compiler.h"
+#include "../compiler/dump.h"
+#include "../compiler/undump.h"
 
 const char lua_ident[] =
   "$LuaVersion: Cove 0.1 (" LUA_RELEASE " compatible) $"
@@ -145,7 +147,7 @@ int lua_checkstack(lua_State *L, int n) {
       ok = 0;
     } else {
       vm_growstack(L, n, 0);
-      ok = L->stack_last - L->top > n;
+      ok = L->stack_last - L->top >= n;  /* growth may give exactly n free slots */
     }
   }
   if (ok && ci->top < L->top + n)
@@ -694,8 +696,8 @@ int lua_pcallk(lua_State *L, int nargs, int nresults, int errfunc, lua_KContext 
 }
 
 /* Chunk loading: the reader's pieces are gathered into one buffer (the compiler
- * wants the whole text), inside the protected call so reader errors become load
- * errors as in lua5.4. */
+ * wants the whole text, the undumper the whole chunk), inside the protected call so
+ * reader errors become load errors as in lua5.4. */
 struct LoadS {
   lua_Reader reader;
   void *data;
@@ -734,12 +736,13 @@ static void f_parser(lua_State *L, void *ud) {
     buf = gc_alloc_atomic(L, 1);
   buf[len] = '\0';
   if (len > 0 && buf[0] == LUA_SIGNATURE[0]) {
+    /* a binary chunk (Cove's format, spec/bytecode-format.md): read and verified */
     check_mode(L, ls->mode, "binary");
-    api_pushfstring(L, "attempt to load a binary chunk");
-    vm_throw(L, LUA_ERRSYNTAX);
+    ls->proto = cmp_undump(L, buf, len, ls->chunkname);
+  } else {
+    check_mode(L, ls->mode, "text");
+    ls->proto = cmp_compile(L, buf, len, ls->chunkname);
   }
-  check_mode(L, ls->mode, "text");
-  ls->proto = cmp_compile(L, buf, len, ls->chunkname);
 }
 
 int lua_load(lua_State *L, lua_Reader reader, void *data, const char *chunkname,
@@ -772,8 +775,10 @@ int lua_load(lua_State *L, lua_Reader reader, void *data, const char *chunkname,
 }
 
 int lua_dump(lua_State *L, lua_Writer writer, void *data, int strip) {
-  (void)L; (void)writer; (void)data; (void)strip;
-  return 1;  /* no bytecode writer yet: report failure, as for a C function */
+  const Value *o = L->top - 1;
+  if (!ttisLclosure(o))
+    return 1;  /* C functions cannot be dumped */
+  return cmp_dump(L, clLvalue(o)->p, writer, data, strip);
 }
 
 /* ---- coroutines ---- */

@@ -190,6 +190,15 @@ static const char *getobjname(const Proto *p, int lastpc, int reg, const char **
       return gxf(p, pc, i, 1);
     case OP_GETTABLE:
       rname(p, pc, GET_C(i), name);
+      /* past the RK limit, obj:m() is compiled as MOVE A+1 B; LOADK A k;
+       * GETTABLE A A+1 A (spec/bytecode.md): still a method lookup */
+      if (GET_B(i) == GET_A(i) + 1 && GET_C(i) == GET_A(i)) {
+        int mv = pc - 2;  /* before the LOADK, or the LOADKX and its AUX word */
+        if (pc >= 3 && GET_OP(p->code[pc - 2]) == OP_LOADKX)
+          mv = pc - 3;
+        if (mv >= 0 && GET_OP(p->code[mv]) == OP_MOVE && GET_A(p->code[mv]) == GET_B(i))
+          return "method";
+      }
       return gxf(p, pc, i, 0);
     case OP_GETI:
       *name = "integer index";

@@ -1,9 +1,9 @@
 /* Heap glue over the Boehm collector (libgc): allocation of every Cove object (small
  * scanned objects from per-universe inline free lists), collectgarbage's options,
  * finalizers (__gc: libgc's no-order finalizers only queue the object; Cove runs the
- * queue at safe points in lua5.4's order), and the collection hook that prunes the
- * string intern table at mark end. Weak tables are accepted but strong for now: see
- * spec/gc.md for what each part does on libgc and what is missing. */
+ * queue at safe points in lua5.4's order), weak tables (a registry of hidden table
+ * pointers pruned from the collection hook, with the intern table) and the count of
+ * live bytes. See spec/gc.md for what each part does on libgc and what is missing. */
 #include <gc/gc.h>
 #include <gc/gc_inline.h>
 #include <gc/gc_mark.h>
@@ -42,6 +42,8 @@ typedef struct GCState {
   int infinalizer;          /* running a __gc: lua_gc is refused, no nesting */
   int closing;              /* lua_close under way: no new registrations */
   size_t stepcredit;        /* KB of work collectgarbage("step") has asked for */
+  uintptr_t *weak;          /* GC_HIDE_POINTER of every weak table (atomic block) */
+  uint32_t nweak, capweak;
 } GCState;
 
 /* Every open universe, for the collection hook. A GC root (static data), so the
@@ -50,13 +52,64 @@ static GCState *universes;
 
 /* ---- the collection hook ---- */
 
+/* Does collectable object o survive the collection under way? Marked, or outside
+ * libgc's heap (never freed by it). Valid from mark end to reclaim end: a block that
+ * reclaim has freed answers NULL to GC_base. */
+static int gc_alive(const void *o) {
+  void *base = GC_base((void *)o);
+  if (base == NULL)
+    return !GC_is_heap_ptr(o);
+  return GC_is_marked(base);
+}
+
+/* Keep a string of a surviving all-weak entry (strings hold no pointers, so setting
+ * the mark bit is all marking it takes). */
+static void gc_markstr(const void *s) {
+  void *base = GC_base((void *)s);
+  if (base != NULL)
+    GC_set_mark_bit(base);
+}
+
+/* Prune the weak tables of one universe (lua5.4's atomic phase, in two halves).
+ * At mark end (before libgc marks what finalizers will reach): weak values whose
+ * objects are unmarked go, so a finalizer never sees them; all-weak tables keep the
+ * strings of their surviving entries. At reclaim end (after that marking): weak keys
+ * go only if still unmarked, so a key being finalized stays until it is freed, and
+ * tables that were unreachable at mark end but resurrected are pruned whole. A table
+ * dead at reclaim end leaves the registry and drops its attachments. */
+static void weak_prune(GCState *gs, int atreclaim) {
+  for (uint32_t i = 0; i < gs->nweak;) {
+    Table *t = (Table *)GC_REVEAL_POINTER(gs->weak[i]);
+    int alive = gc_alive(t);
+    int allweak = t->weakmode == (WEAK_KEYS | WEAK_VALUES);
+    if (!atreclaim) {
+      if (alive)
+        tab_prune(t, WEAK_VALUES, gc_alive, allweak ? gc_markstr : NULL);
+      else if (allweak)
+        tab_prune(t, 0, gc_alive, gc_markstr);  /* in case it is resurrected */
+      i++;
+    } else if (alive) {
+      tab_prune(t, WEAK_KEYS | WEAK_VALUES, gc_alive, NULL);
+      i++;
+    } else {
+      tab_detachdead(t, gc_alive);
+      gs->weak[i] = gs->weak[--gs->nweak];
+    }
+  }
+}
+
 static void GC_CALLBACK gc_event(GC_EventType ev) {
   if (ev == GC_EVENT_MARK_END) {
     /* Marking is complete and the world is stopped: anything unmarked is garbage
-     * (modulo finalization, which may still resurrect it). */
-    for (GCState *gs = universes; gs != NULL; gs = gs->next_universe)
+     * (modulo finalization, which may still resurrect it). Weak tables first: they
+     * may mark strings, which the intern table must then keep. */
+    for (GCState *gs = universes; gs != NULL; gs = gs->next_universe) {
+      weak_prune(gs, 0);
       str_prune(gs->g);
+    }
   } else if (ev == GC_EVENT_RECLAIM_END) {
+    for (GCState *gs = universes; gs != NULL; gs = gs->next_universe)
+      weak_prune(gs, 1);
     /* A finalizer was queued: objects it reaches, pruned strings among them, survive
      * this cycle, so an equal string created later may be a second copy. */
     if (GC_should_invoke_finalizers())
@@ -139,6 +192,13 @@ void *gc_alloc_atomic(lua_State *L, size_t size) {
   return p;
 }
 
+void *gc_alloc_kind(lua_State *L, size_t size, int kind) {
+  void *p = GC_generic_malloc(size ? size : 1, kind);
+  if (unlikely(p == NULL) && L != NULL)
+    gc_memerror(L);
+  return p;
+}
+
 void *gc_realloc(lua_State *L, void *block, size_t oldsize, size_t newsize) {
   void *p = GC_REALLOC(block, newsize ? newsize : 1);
   if (unlikely(p == NULL) && L != NULL)
@@ -216,9 +276,58 @@ static const Value *gc_field(lua_State *L, Table *mt, TMS event) {
   return name ? tab_getshortstr(mt, name) : NULL;
 }
 
+/* Weak mode asked for by a metatable's __mode: 'k' and 'v' anywhere in a string. */
+static int weak_modeof(lua_State *L, Table *mt) {
+  const Value *mode = mt != NULL ? gc_field(L, mt, TM_MODE) : NULL;
+  int bits = 0;
+  if (mode != NULL && ttisstring(mode)) {
+    const String *s = strvalue(mode);
+    if (memchr(s->data, 'k', s->len) != NULL)
+      bits |= WEAK_KEYS;
+    if (memchr(s->data, 'v', s->len) != NULL)
+      bits |= WEAK_VALUES;
+  }
+  return bits;
+}
+
+static void weak_unregister(GCState *gs, Table *t) {
+  uintptr_t h = GC_HIDE_POINTER(t);
+  for (uint32_t i = 0; i < gs->nweak; i++) {
+    if (gs->weak[i] == h) {
+      gs->weak[i] = gs->weak[--gs->nweak];
+      return;
+    }
+  }
+}
+
+/* Give table t the weak mode its new metatable asks for. The registry grows before
+ * the storage changes, so no collection can see a weak table that is not in it. */
+static void weak_update(lua_State *L, GCState *gs, Table *t, Table *mt) {
+  int mode = weak_modeof(L, mt), oldmode = t->weakmode;
+  if (mode == oldmode)
+    return;
+  if (oldmode == 0 && gs->nweak == gs->capweak) {
+    uint32_t cap = gs->capweak ? gs->capweak * 2 : 16;
+    uintptr_t *w = gc_alloc_atomic(L, cap * sizeof(uintptr_t));
+    if (gs->nweak)
+      memcpy(w, gs->weak, gs->nweak * sizeof(uintptr_t));
+    gs->weak = w;
+    gs->capweak = cap;
+  }
+  tab_setweakmode(L, t, mode);
+  if (mode == 0)
+    weak_unregister(gs, t);
+  else if (oldmode == 0)
+    gs->weak[gs->nweak++] = GC_HIDE_POINTER(t);
+}
+
 void gc_check_metatable(lua_State *L, GCObject *o, Table *mt) {
   GCState *gs = G(L)->gc;
-  if (mt == NULL || gs == NULL)
+  if (gs == NULL)
+    return;
+  if (o->tt == TAG_TABLE)
+    weak_update(L, gs, (Table *)o, mt);
+  if (mt == NULL)
     return;
   if (!(o->gcflags & GCF_FINREG) && !gs->closing) {
     const Value *tm = gc_field(L, mt, TM_GC);
@@ -354,14 +463,57 @@ void gc_finalize_all(lua_State *L) {
 
 /* ---- collectgarbage ---- */
 
+static void GC_CALLBACK count_object(void *obj, size_t bytes, void *ud) {
+  (void)obj;
+  *(size_t *)ud += bytes;
+}
+
+static void *count_marked(void *ud) {
+  size_t sum = 0;
+  GC_enumerate_reachable_objects_inner(count_object, &sum);
+  *(size_t *)ud = sum;
+  return NULL;
+}
+
+/* Bytes in use: what the last collection found reachable (its mark bits stay valid
+ * until the next one starts; summed once per collection, on demand) plus what was
+ * allocated since. Free heap blocks alone would not do: garbage mixed with live
+ * objects in a block would never show as freed. Capped by the blocks in use. */
 static size_t heap_inuse(void) {
+  static GC_word counted_gc = (GC_word)-1;
+  static size_t marked_bytes;
+  GC_word gcno = GC_get_gc_no();
+  if (gcno != counted_gc) {
+    marked_bytes = 0;
+    if (gcno != 0)
+      GC_call_with_alloc_lock(count_marked, &marked_bytes);
+    counted_gc = gcno;
+  }
+  size_t estimate = marked_bytes + GC_get_bytes_since_gc();
   size_t heap = GC_get_heap_size(), freeb = GC_get_free_bytes();
-  return heap > freeb ? heap - freeb : 0;
+  size_t blocks = heap > freeb ? heap - freeb : 0;
+  return estimate < blocks ? estimate : blocks;
 }
 
 /* A full collection even while collectgarbage("stop") is in effect: lua5.4 still
- * collects on an explicit request. */
-static void full_collect(GCState *gs) {
+ * collects on an explicit request. The dead part of the running thread's stack
+ * (above L->top: temporaries of finished expressions, the caller's spent registers)
+ * is zeroed first, payloads included, as lua5.4 clears it in its atomic phase;
+ * otherwise a stale slot keeps its object alive. */
+/* Zero the C stack below the caller's frame, where the collector's own frames will
+ * lie: stale words left there by earlier deep calls (table resizes, the compiler)
+ * would otherwise be scanned as roots. */
+static NOINLINE void clear_cstack(void) {
+  volatile char area[16384];
+  memset((char *)area, 0, sizeof(area));
+  __asm__ volatile("" : : "r"(area) : "memory");
+}
+
+static void full_collect(lua_State *L, GCState *gs) {
+  Value *end = L->stack_last + EXTRA_STACK;
+  clear_cstack();
+  if (L->top < end)
+    memset((void *)L->top, 0, (size_t)(end - L->top) * sizeof(Value));
   if (!gs->isrunning)
     GC_enable();
   GC_gcollect();
@@ -390,7 +542,7 @@ int gc_control(lua_State *L, int what, int arg1, int arg2) {
     gs->isrunning = 1;
     break;
   case LUA_GCCOLLECT:
-    full_collect(gs);
+    full_collect(L, gs);
     gc_run_pending_finalizers(L);
     break;
   case LUA_GCCOUNT:
@@ -406,7 +558,7 @@ int gc_control(lua_State *L, int what, int arg1, int arg2) {
     GC_word before = GC_get_gc_no();
     gs->stepcredit += arg1 > 0 ? (size_t)arg1 : GC_BASICSTEP_KB;
     if (gs->stepcredit >= (heap_inuse() >> 10))
-      full_collect(gs);
+      full_collect(L, gs);
     else if (gs->isrunning)
       GC_collect_a_little();
     if (GC_get_gc_no() != before) {

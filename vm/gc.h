@@ -24,6 +24,9 @@ GCObject *gc_new_atomic(lua_State *L, size_t size, int tt);
 void *gc_alloc(lua_State *L, size_t size);
 /* Pointer-free buffers: not scanned, not zeroed. */
 void *gc_alloc_atomic(lua_State *L, size_t size);
+/* Zeroed object of a libgc kind made with GC_new_kind (weak-table storage, whose
+ * kind has its own mark procedure: see vm/table.c). Raises LUA_ERRMEM on failure. */
+void *gc_alloc_kind(lua_State *L, size_t size, int kind);
 /* Resize a buffer obtained from gc_alloc/gc_alloc_atomic (new part zeroed for gc_alloc). */
 void *gc_realloc(lua_State *L, void *block, size_t oldsize, size_t newsize);
 

@@ -331,7 +331,20 @@ returning:
   DISPATCH();
 
 L_HOOK:
-  /* line/count hooks run before the instruction, then its real handler */
+  /* line/count hooks run before the instruction, then its real handler. As in lua5.4,
+   * hooks start after VARARGPREP. ENTER and LOOP are Cove's budget instructions with no
+   * lua5.4 counterpart: hooks do not see them, and when they stand where a line event
+   * is due (oldpc == their pc: function entry), the event passes to the next one. */
+  switch (GET_OP(i)) {
+    case OP_ENTER: case OP_LOOP:
+      if (L->oldpc == (int)(pc - cl->p->code) - 1)
+        L->oldpc++;
+      /* fallthrough */
+    case OP_VARARGPREP:
+      goto *op_table[GET_OP(i)];
+    default:
+      break;
+  }
   SAVEPC();
   vm_traceexec(L, pc);
   RELOAD();
@@ -935,11 +948,11 @@ L_VARARG: {
 L_VARARGPREP: {
   PROTECT_NT(adjust_varargs(L, ci, cl->p));
   if (unlikely(L->hookmask)) {
+    SAVEPC();
     vm_hookcall(L, ci);
-    ci = L->ci;
     L->oldpc = 1;  /* the next instruction counts as a new line */
   }
-  base = ci->func + 1;
+  RELOAD();  /* the call hook may have set a line hook */
   DISPATCH();
 }
 L_ENTER:

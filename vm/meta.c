@@ -158,7 +158,10 @@ void vm_settable(lua_State *L, const Value *t, const Value *key, const Value *va
       Table *h = tabvalue(t);
       const Value *slot = tab_get(h, key);
       if (!ttisnil(slot)) {
-        *(Value *)slot = *val;
+        if (unlikely(h->weakmode))  /* weak-key values are attached to their keys */
+          tab_set(L, h, key, val);
+        else
+          *(Value *)slot = *val;
         return;
       }
       tm = fasttm(L, h->metatable, TM_NEWINDEX);
@@ -301,7 +304,7 @@ void vm_arith(lua_State *L, int op, const Value *a, const Value *b, Value *res) 
 /* ---- comparisons ---- */
 
 /* Does integer i fit a double exactly (|i| <= 2^53)? */
-#define INT_FITS_FLT(i) ((lua_Unsigned)((i) + ((lua_Integer)1 << 53)) <= \
+#define INT_FITS_FLT(i) ((lua_Unsigned)(i) + ((lua_Unsigned)1 << 53) <= \
                          ((lua_Unsigned)1 << 54))
 
 static int lt_int_flt(lua_Integer i, double f) {

@@ -163,7 +163,7 @@ String *num_tostring(lua_State *L, const Value *v) {
 lua_Integer num_idiv(lua_State *L, lua_Integer m, lua_Integer n) {
   if (unlikely((lua_Unsigned)n + 1u <= 1u)) {  /* n is 0 or -1 */
     if (n == 0)
-      vm_runerror(L, "attempt to perform 'n//0'");
+      vm_runerror(L, "attempt to divide by zero");
     return (lua_Integer)(0u - (lua_Unsigned)m);  /* m // -1 == -m, wrapping at MININTEGER */
   }
   lua_Integer q = m / n;  /* C truncates toward zero; Lua floors */

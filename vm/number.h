@@ -28,7 +28,7 @@ int num_tostr(const Value *v, char *buf);
 /* Convert number value in place to a string value (coercion for concat etc.). */
 String *num_tostring(lua_State *L, const Value *v);
 
-lua_Integer num_idiv(lua_State *L, lua_Integer m, lua_Integer n);  /* errors "attempt to perform 'n//0'" */
+lua_Integer num_idiv(lua_State *L, lua_Integer m, lua_Integer n);  /* errors "attempt to divide by zero" */
 lua_Integer num_imod(lua_State *L, lua_Integer m, lua_Integer n);  /* errors "attempt to perform 'n%%0'" */
 double num_fmod(double m, double n);                                /* floor-style float modulo */
 lua_Integer num_shiftl(lua_Integer x, lua_Integer y);               /* shift left; negative y shifts right */

@@ -6,6 +6,8 @@
  * non-string keys come out as they do in lua5.4. See spec/values.md. */
 #include <math.h>
 #include <limits.h>
+#include <gc/gc.h>
+#include <gc/gc_mark.h>
 
 #include "table.h"
 #include "call.h"
@@ -29,6 +31,131 @@ static const Value absentkey = {{0}, TAG_NIL};
 
 int tab_isabsent(const Value *v) {
   return v == &absentkey;
+}
+
+/* ---- weak storage ----
+ * A weak table's array part and node array are one libgc object each, of a kind whose
+ * mark procedure (weak_mark) knows the layout: a WeakHdr, then the Values or Nodes.
+ * The table points just past the header (libgc keeps interior pointers' objects). */
+
+typedef struct WeakHdr {
+  uint32_t n;           /* number of Values (array part) or Nodes (hash part) */
+  uint8_t isnode;
+  uint8_t mode;         /* WEAK_KEYS | WEAK_VALUES */
+  uint16_t unused;
+  uint64_t magic;       /* WEAK_MAGIC once initialised (keeps the payload 16-aligned) */
+} WeakHdr;
+
+/* libgc may call the mark procedure on a block that is on the kind's free list (a
+ * stale pointer to it was found): then its first word is a free-list link and the
+ * rest is zero. Only a block whose header carries the magic is read. */
+#define WEAK_MAGIC UINT64_C(0x5765616b436f7665)
+
+/* A key whose entry a weak-key table may lose: collectable and not a string (strings
+ * are values in Lua's sense, never removed from weak tables). */
+static inline int weakable(const Value *v) {
+  return v->tt >= TAG_TABLE && v->tt != TAG_DEADKEY;
+}
+
+#define isephemeron(t) ((t)->weakmode == WEAK_KEYS)
+
+/* Push the strong references of a weak block: strings always; keys unless keys are
+ * weak; values unless values are weak or the value is attached to its weak key. Runs
+ * inside the collector (world stopped, possibly on marker threads): read only. */
+static struct GC_ms_entry *weak_mark(GC_word *addr, struct GC_ms_entry *msp,
+                                     struct GC_ms_entry *msl, GC_word env) {
+  (void)env;
+  const WeakHdr *h = (const WeakHdr *)addr;
+  if (h->magic != WEAK_MAGIC)
+    return msp;
+  int mode = h->mode;
+  /* All-weak tables hold nothing strongly: the strings of the entries that survive
+   * are marked by tab_prune at mark end, as lua5.4 marks them only then. */
+  if (mode == (WEAK_KEYS | WEAK_VALUES))
+    return msp;
+  if (!h->isnode) {
+    Value *v = (Value *)(void *)(h + 1);
+    for (uint32_t i = 0; i < h->n; i++) {
+      if (iscollectable(&v[i]) && (ttisstring(&v[i]) || !(mode & WEAK_VALUES)))
+        msp = GC_MARK_AND_PUSH(gcvalue(&v[i]), msp, msl, (void **)&v[i].u.gc);
+    }
+    return msp;
+  }
+  Node *nd = (Node *)(void *)(h + 1);
+  for (uint32_t i = 0; i < h->n; i++) {
+    Node *n = &nd[i];
+    int weakkey = (mode & WEAK_KEYS) && weakable(&n->key);
+    if (iscollectable(&n->key) && n->key.tt != TAG_DEADKEY &&
+        (ttisstring(&n->key) || !weakkey))
+      msp = GC_MARK_AND_PUSH(gcvalue(&n->key), msp, msl, (void **)&n->key.u.gc);
+    if (iscollectable(&n->val) &&
+        (ttisstring(&n->val) || (!(mode & WEAK_VALUES) && !weakkey)))
+      msp = GC_MARK_AND_PUSH(gcvalue(&n->val), msp, msl, (void **)&n->val.u.gc);
+  }
+  return msp;
+}
+
+static int weak_kind(void) {
+  static int kind = -1;
+  if (unlikely(kind < 0)) {
+    unsigned proc = GC_new_proc(weak_mark);
+    kind = (int)GC_new_kind(GC_new_free_list(), GC_MAKE_PROC(proc, 0), 0, 1);
+    /* the table points sizeof(WeakHdr) bytes into the block */
+    GC_register_displacement(sizeof(WeakHdr));
+  }
+  return kind;
+}
+
+/* Zeroed storage for n elements of elsize bytes: plain scanned memory for a strong
+ * table, a weak block for mode != 0. */
+static void *alloc_store(lua_State *L, int mode, size_t n, size_t elsize, int isnode) {
+  if (mode == 0)
+    return gc_alloc(L, n * elsize);
+  WeakHdr *h = gc_alloc_kind(L, sizeof(WeakHdr) + n * elsize, weak_kind());
+  h->n = (uint32_t)n;
+  h->isnode = (uint8_t)isnode;
+  h->mode = (uint8_t)mode;
+  h->magic = WEAK_MAGIC;
+  return h + 1;
+}
+
+/* ---- attachments (ephemerons) ---- */
+
+/* Record that t holds `val` under key object k (update it, or drop it when val is not
+ * collectable), so that val lives exactly as long as k. */
+static void attach_set(lua_State *L, Table *t, GCObject *k, const Value *val) {
+  uintptr_t ht = GC_HIDE_POINTER(t);
+  struct GCAttach *a, **pp;
+  if (!iscollectable(val)) {
+    for (pp = &k->attach; (a = *pp) != NULL; pp = &a->next) {
+      if (a->table == ht) {
+        *pp = a->next;
+        return;
+      }
+    }
+    return;
+  }
+  for (a = k->attach; a != NULL; a = a->next) {
+    if (a->table == ht) {
+      a->val = *val;
+      return;
+    }
+  }
+  struct GCAttach *fresh = gc_alloc(L, sizeof(struct GCAttach));
+  fresh->table = ht;
+  fresh->val = *val;
+  fresh->next = k->attach;
+  k->attach = fresh;
+}
+
+static void attach_drop(Table *t, GCObject *k) {
+  uintptr_t ht = GC_HIDE_POINTER(t);
+  for (struct GCAttach *a, **pp = &k->attach; (a = *pp) != NULL; pp = &a->next) {
+    if (a->table == ht) {
+      *pp = a->next;
+      return;
+    }
+  }
 }
 
 /* ---- hashing: where a key's chain starts ---- */
@@ -211,7 +338,7 @@ static unsigned ceillog2(unsigned x) {
   return x <= 1 ? 0 : 32u - (unsigned)__builtin_clz(x - 1);
 }
 
-static Node *newnodes(lua_State *L, unsigned size, uint8_t *lsize) {
+static Node *newnodes(lua_State *L, const Table *t, unsigned size, uint8_t *lsize) {
   if (size == 0) {
     *lsize = 0;
     return dummynode;
@@ -221,7 +348,7 @@ static Node *newnodes(lua_State *L, unsigned size, uint8_t *lsize) {
     vm_runerror(L, "table overflow");
   *lsize = (uint8_t)lg;
   /* zero-filled: every key and value nil, every chain link 0 */
-  return gc_alloc(L, ((size_t)1 << lg) * sizeof(Node));
+  return alloc_store(L, t->weakmode, (size_t)1 << lg, sizeof(Node), 1);
 }
 
 static Value *newkey(lua_State *L, Table *t, const Value *key);
@@ -246,11 +373,11 @@ void tab_resize(lua_State *L, Table *t, unsigned nasize, unsigned nhsize) {
   /* Allocate both new parts before touching t: on a memory error the table is
    * unchanged. */
   uint8_t lsize;
-  Node *node = newnodes(L, nhsize, &lsize);
+  Node *node = newnodes(L, t, nhsize, &lsize);
   Value *array = oldarray;
   if (nasize != oldasize) {
-    array = nasize ? gc_alloc(L, (size_t)nasize * sizeof(Value)) : NULL;
-    if (oldasize)
+    array = nasize ? alloc_store(L, t->weakmode, nasize, sizeof(Value), 0) : NULL;
+    if (oldasize && nasize)
       memcpy(array, oldarray, (size_t)(nasize < oldasize ? nasize : oldasize) * sizeof(Value));
   }
   t->array = array;
@@ -417,7 +544,7 @@ static Value *newkey(lua_State *L, Table *t, const Value *key) {
 static const Value *normkey(lua_State *L, const Value *key, Value *aux) {
   switch (key->tt) {
   case TAG_NIL:
-    vm_runerror(L, "index is nil");
+    vm_runerror(L, "table index is nil");
   case TAG_FLT: {
     lua_Integer k;
     double n = fltvalue(key);
@@ -426,7 +553,7 @@ static const Value *normkey(lua_State *L, const Value *key, Value *aux) {
       return aux;
     }
     if (n != n)
-      vm_runerror(L, "index is NaN");
+      vm_runerror(L, "table index is NaN");
     return key;
   }
   case TAG_STR: {
@@ -458,6 +585,10 @@ void tab_set(lua_State *L, Table *t, const Value *key, const Value *val) {
   Value aux;
   key = normkey(L, key, &aux);
   t->tmcache = 0;
+  /* Attach first: it may allocate (and collect), and the value must be visible to
+   * the collector from the moment it is in the node. */
+  if (unlikely(isephemeron(t)) && weakable(key))
+    attach_set(L, t, gcvalue(key), val);
   const Value *slot = tab_get(t, key);
   if (tab_isabsent(slot)) {
     if (ttisnil(val))
@@ -613,4 +744,94 @@ int tab_next(lua_State *L, Table *t, Value *key, Value *val) {
     }
   }
   return 0;
+}
+
+/* ---- weak mode and collection-time pruning (driven by vm/gc.c) ---- */
+
+void tab_setweakmode(lua_State *L, Table *t, int mode) {
+  int oldmode = t->weakmode;
+  if (mode == oldmode)
+    return;
+  /* 1. Becoming an ephemeron table: attach the values under collectable keys while
+   * the storage still holds them visibly. (Attaching allocates; a collection then
+   * prunes t by its old mode, which is still the one in effect.) */
+  if (mode == WEAK_KEYS) {
+    for (unsigned i = 0; !isdummy(t) && i < sizenode(t); i++) {
+      Node *n = &t->node[i];
+      if (!ttisnil(&n->val) && weakable(&n->key)) {
+        Value v = n->val;
+        attach_set(L, t, gcvalue(&n->key), &v);
+      }
+    }
+  }
+  /* 2. Move both parts to storage of the new kind (chain links are relative, so a
+   * byte copy keeps the chains). */
+  unsigned asize = t->asize, nsize = isdummy(t) ? 0 : sizenode(t);
+  Value *array = asize ? alloc_store(L, mode, asize, sizeof(Value), 0) : NULL;
+  Node *node = nsize ? alloc_store(L, mode, nsize, sizeof(Node), 1) : dummynode;
+  Node *oldnode = t->node;
+  if (asize)
+    memcpy(array, t->array, (size_t)asize * sizeof(Value));
+  if (nsize) {
+    memcpy(node, t->node, (size_t)nsize * sizeof(Node));
+    t->lastfree = node + (t->lastfree - t->node);
+  }
+  t->array = array;
+  t->node = node;
+  t->weakmode = (uint8_t)mode;
+  /* 3. No longer an ephemeron table: its values are held by the storage now. */
+  if (oldmode == WEAK_KEYS) {
+    for (unsigned i = 0; i < nsize; i++) {
+      Node *n = &node[i];
+      if (weakable(&n->key))
+        attach_drop(t, gcvalue(&n->key));
+    }
+  }
+  GC_reachable_here(oldnode);
+}
+
+/* Remove an entry: nil value, and a collectable key becomes a dead key (its payload
+ * kept, so that next() can still step past it). */
+static inline void clearentry(Node *n) {
+  setnilvalue(&n->val);
+  if (iscollectable(&n->key))
+    n->key.tt = TAG_DEADKEY;
+}
+
+void tab_prune(Table *t, int what, int (*alive)(const void *o),
+               void (*markstr)(const void *s)) {
+  what &= t->weakmode;
+  for (unsigned i = 0; i < t->asize; i++) {
+    Value *v = &t->array[i];
+    if ((what & WEAK_VALUES) && weakable(v) && !alive(gcvalue(v)))
+      setnilvalue(v);
+    else if (markstr != NULL && ttisstring(v))
+      markstr(gcvalue(v));
+  }
+  if (isdummy(t))
+    return;
+  for (unsigned i = 0; i < sizenode(t); i++) {
+    Node *n = &t->node[i];
+    if (ttisnil(&n->val))
+      continue;
+    if (((what & WEAK_KEYS) && weakable(&n->key) && !alive(gcvalue(&n->key))) ||
+        ((what & WEAK_VALUES) && weakable(&n->val) && !alive(gcvalue(&n->val)))) {
+      clearentry(n);
+    } else if (markstr != NULL) {
+      if (ttisstring(&n->key))
+        markstr(gcvalue(&n->key));
+      if (ttisstring(&n->val))
+        markstr(gcvalue(&n->val));
+    }
+  }
+}
+
+void tab_detachdead(Table *t, int (*alive)(const void *o)) {
+  if (!isephemeron(t) || isdummy(t))
+    return;
+  for (unsigned i = 0; i < sizenode(t); i++) {
+    Node *n = &t->node[i];
+    if (!ttisnil(&n->val) && weakable(&n->key) && alive(gcvalue(&n->key)))
+      attach_drop(t, gcvalue(&n->key));
+  }
 }

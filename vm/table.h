@@ -29,4 +29,35 @@ lua_Unsigned tab_len(Table *t);                       /* a border, as lua5.4 */
  * Raises "invalid key to 'next'" for a key not in the table. */
 int tab_next(lua_State *L, Table *t, Value *key, Value *val);
 
+/* ---- weak tables (__mode), driven by vm/gc.c; see spec/gc.md ----
+ * A weak table's array and node storage is a libgc object of a kind of its own whose
+ * mark procedure pushes only the strong references (strings always, keys in 'v' mode,
+ * values under non-collectable or string keys in 'k' mode). In 'k' mode (ephemerons)
+ * the value under a collectable key is also attached to the key object (`attach`, a
+ * GC-visible list), so it is reachable exactly while its key is. */
+#define WEAK_KEYS   1
+#define WEAK_VALUES 2
+
+/* One attachment: the value `val` stored under this object in weak-key table `table`
+ * (hidden with GC_HIDE_POINTER: the attachment must not keep the table alive). */
+struct GCAttach {
+  struct GCAttach *next;
+  uintptr_t table;
+  Value val;
+};
+
+/* Give t the weak mode `mode` (0, WEAK_KEYS, WEAK_VALUES or both): moves its storage
+ * to the matching kind and creates or drops its attachments. Called by gc.c. */
+void tab_setweakmode(lua_State *L, Table *t, int mode);
+/* Collection-time pruning (world stopped or allocation lock held; never allocates).
+ * `alive` says whether a collectable object survives this collection. Clears the
+ * entries whose weak keys (when `what` has WEAK_KEYS) or weak values (WEAK_VALUES)
+ * are dead; strings are values and never cleared. With `markstr`, calls it on the
+ * strings of every entry kept (an all-weak table's storage marks none itself). */
+void tab_prune(Table *t, int what, int (*alive)(const void *o),
+               void (*markstr)(const void *s));
+/* t itself is dead (unreachable, about to be freed): unlink its attachments from keys
+ * that survive, so they stop keeping t's values alive. */
+void tab_detachdead(Table *t, int (*alive)(const void *o));
+
 #endif

@@ -8,5 +8,5 @@ collectgarbage()
 collectgarbage()
 local n = 0
 for _ in pairs(t) do n = n + 1 end
-print(n, t[k1] == v1, t[1])
+print(n, t[k1] == v1, t[1] == nil)
 print(getmetatable(t).__mode)

@@ -2,7 +2,7 @@
 print(("hello"):match("(l)%1"))
 print(("abcabc"):match("(abc)%1"))
 print(("xyzxy"):match("(xyz)%1"))
-print([[say "hi" and 'bye']]:match("([\"'])(.-)%1"))
+print(([[say "hi" and 'bye']]):match("([\"'])(.-)%1"))
 print(("a=a b=c"):gsub("(%w)=%1", "same"))
 print(("aXbXc"):match("(.)X(.)X%2"))
 print(("aXbXb"):match("(.)X(.)X%2"))

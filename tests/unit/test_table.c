@@ -136,9 +136,9 @@ Test(table, float_keys_normalise_to_integers) {
 
 Test(table, nil_and_nan_keys_raise) {
   struct setargs a = {tab_new(L, 0, 0), NIL(), I(1)};
-  cr_assert_str_eq(protected_msg(do_set, &a), "index is nil");
+  cr_assert_str_eq(protected_msg(do_set, &a), "table index is nil");
   a.k = F(0.0 / 0.0);
-  cr_assert_str_eq(protected_msg(do_set, &a), "index is NaN");
+  cr_assert_str_eq(protected_msg(do_set, &a), "table index is NaN");
   /* reading them is fine: absent */
   cr_assert(tab_isabsent(tab_get(a.t, &a.k)));
 }

@@ -1,0 +1,8 @@
+-- collectgarbage option checks (values are not compared: they are implementation details)
+print(type(collectgarbage("count")))
+print(collectgarbage())
+print(collectgarbage("collect"))
+print(type(collectgarbage("step")))
+print(collectgarbage("isrunning"))
+print(pcall(collectgarbage, "bogus"))
+print(pcall(collectgarbage, 1))

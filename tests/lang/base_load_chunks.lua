@@ -1,0 +1,28 @@
+-- load from strings and reader functions, chunknames, modes, env
+print(load("return 1 + 1")())
+print(load("syntax error here"))
+print(load("return x", "=mychunk", "t", {x = 42})())
+print(load("return ...", "c")(1, 2))
+local parts = {"return ", "'pie", "ce'", nil}
+local i = 0
+print(load(function() i = i + 1; return parts[i] end)())
+print(type(load(function() return nil end)))
+print(pcall(load, function() return true end))
+print(load(function() return {} end))
+print(load(function() error("reader boom") end))
+print(load("return 1", "chunk", "b"))
+print(load(string.dump and "\27Lua" or "", "bin", "t"))
+print(load("x = ", "=(load)"))
+print(load("x = "))
+print(type(load("error('in chunk')", "@file.lua")))
+print(pcall(load("error('in chunk')", "@file.lua")))
+print(pcall(load("error('in chunk')", "=named")))
+print(pcall(load("\n\nerror('line3')")))
+local env = {}
+local f = load("y = 5", "env", "t", env)
+f()
+print(env.y, y)
+print(pcall(load("return y", nil, nil, nil)))
+print(loadfile("/nonexistent/file.lua"))
+print(pcall(dofile, "/nonexistent/file.lua"))
+print(select("#", load("return")()))

@@ -1,0 +1,12 @@
+-- select: counting, positive and negative indices, errors
+print(select("#"), select("#", nil, nil), select("#", 1, 2, 3))
+print(select(2, "a", "b", "c"))
+print(select(-1, "a", "b", "c"))
+print(select(-3, "a", "b", "c"))
+print(select(5, "a", "b"))
+print(pcall(select, 0, "a"))
+print(pcall(select, -4, "a", "b", "c"))
+print(pcall(select, "x"))
+print(pcall(select))
+print(select(1.0, "x"))
+print(pcall(select, 1.5, "x"))

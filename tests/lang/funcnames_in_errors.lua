@@ -1,0 +1,32 @@
+-- function names in argument errors and tracebacks
+local s = "x"
+print(pcall(function() return s:rep() end))
+print(pcall(function() return s:rep({}) end))
+print(pcall(function() return ("x"):bad() end))
+print(pcall(function() return string.rep() end))
+local t = {f = string.rep}
+print(pcall(function() return t.f() end))
+local up = string.rep
+print(pcall(function() return up() end))
+print(pcall(function() local loc = string.rep; return loc() end))
+print(pcall(function() for k in next, 5 do end end))
+print(pcall(function() return math.max() end))
+print(pcall(function() return setmetatable({}, {__index = string.rep}).x end))
+print(pcall(function() return io.write({}) end))
+print(pcall(function() return ("x"):format({}) end))
+print(pcall(function() return table.concat({{}}) end))
+print(pcall(function() return tostring() end))
+print(pcall(function() return ipairs() end))
+local function lf() error("in lf") end
+print(xpcall(lf, debug.traceback))
+print(xpcall(function() t.g = function() error("g") end; t.g() end, debug.traceback))
+print(xpcall(function() local o = {} function o:m() error("m") end o:m() end, debug.traceback))
+print(xpcall(function() return 1 + setmetatable({}, {__add = function() error("add") end}) end, debug.traceback))
+co = coroutine.wrap(function() error("in co") end)
+print(pcall(co))
+print(debug.traceback("msg", 1))
+print(debug.traceback(coroutine.create(function() end)))
+local c2 = coroutine.create(function() local x = 1; coroutine.yield() end)
+coroutine.resume(c2)
+print(debug.traceback(c2))
+print(debug.traceback(c2, "m"))

@@ -1,0 +1,10 @@
+-- %c: one byte; width and '-' flag; zero byte
+print(string.format("%c%c%c", 76, 117, 97))
+print(string.format("[%5c][%-5c]", 65, 66))
+print(#string.format("%c", 0), string.format("%c", 0):byte())
+print(string.format("%c", 255):byte())
+print(string.format("%c", 65.0))
+print(pcall(string.format, "%c", "x"))
+print(pcall(string.format, "%c", 1.5))
+print(pcall(string.format, "%05c", 65))
+print(pcall(string.format, "%.2c", 65))

@@ -1,0 +1,13 @@
+-- %a and %A: hexadecimal floats
+print(string.format("%a", 1))
+print(string.format("%a", 0.5))
+print(string.format("%A", 255.5))
+print(string.format("%a", -0.1))
+print(string.format("%a", 0.0), string.format("%a", -0.0))
+print(string.format("%.3a", math.pi))
+print(string.format("%20a|", 1.0))
+print(string.format("%-20a|", 1.0))
+print(string.format("%+a", 2.0))
+print(string.format("%a", 2^-1074))
+print(string.format("%a", 1.7976931348623157e308))
+print(string.format("%a", math.maxinteger))

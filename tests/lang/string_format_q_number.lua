@@ -1,0 +1,16 @@
+-- %q on numbers: integers in decimal, mininteger in hex, floats in hex (exact)
+print(string.format("%q", 0))
+print(string.format("%q", -17))
+print(string.format("%q", math.maxinteger))
+print(string.format("%q", math.mininteger))
+print(string.format("%q", 1.0))
+print(string.format("%q", 0.1))
+print(string.format("%q", -2.5))
+print(string.format("%q", 0.0), string.format("%q", -0.0))
+print(string.format("%q", 1e300))
+print(string.format("%q", 2^63))
+for _, v in ipairs({0.1, -2.5, 1e300, 2^-1074, math.pi, math.mininteger, math.maxinteger}) do
+  local back = load("return " .. string.format("%q", v))()
+  io.write(tostring(back == v and math.type(back) == math.type(v)), " ")
+end
+print()

@@ -1,0 +1,13 @@
+-- %s uses __tostring and __name; a non-string __tostring result is an error
+local obj = setmetatable({}, {__tostring = function() return "OBJ" end})
+print(string.format("%s|%5s|%-5s|", obj, obj, obj))
+local named = setmetatable({}, {__name = "MyType"})
+print((string.format("%s", named):gsub("0x%x+", "ADDR")))
+local bad = setmetatable({}, {__tostring = function() return {} end})
+print(pcall(string.format, "%s", bad))
+bad = setmetatable({}, {__tostring = function() return 42 end})
+print(pcall(string.format, "%s", bad))
+local errs = setmetatable({}, {__tostring = function() error("nope") end})
+print(pcall(string.format, "%s", errs))
+print((string.format("%s", {}):gsub("0x%x+", "ADDR")))
+print((string.format("%s", print):gsub("0x%x+", "ADDR")))

@@ -1,0 +1,12 @@
+-- numbers passed where strings are expected are converted with tostring rules
+print(string.len(1e15), string.len(1e16), string.len(-0.0))
+print(string.upper(0x10), string.rep(1.5, 2, "|"))
+print(string.sub(3.25, 2), string.reverse(-12))
+print(string.byte(7), string.find(2^53, "9"))
+print(string.match(math.maxinteger, "%d+$"))
+print(string.gsub(1e100, "0+", "0"))
+print(string.format("%s|%s", 1e15, 2^63))
+print(string.format(5), string.format(1.0))
+print(("x"):rep("3"), ("abc"):sub("2"), ("abc"):sub(" 2 "))
+print(pcall(string.rep, "x", "3.5"))
+print(pcall(string.sub, "abc", "z"))

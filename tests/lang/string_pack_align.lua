@@ -1,0 +1,16 @@
+-- '!' sets the maximum alignment; items align to min(size, max); X aligns explicitly
+local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
+print(hex(string.pack("<!4 b i4", 1, 2)))
+print(hex(string.pack("<b i4", 1, 2)))
+print(hex(string.pack("<!8 b d", 1, 0)))
+print(hex(string.pack("<!2 b i8", 1, 2)))
+print(hex(string.pack("<! b j", 1, 2)))
+print(string.packsize("!8 b j"), string.packsize("!4 b j"), string.packsize("b j"))
+print(string.packsize("!8 b Xi4"), string.packsize("!8 b Xd"), string.packsize("!2 b Xd"))
+print(hex(string.pack("<!4 b Xh h", 1, 2)))
+print(string.unpack("<!4 b i4", string.pack("<!4 b i4", 7, 8)))
+print(pcall(string.packsize, "!4 i3"))
+print(pcall(string.packsize, "!4 b i3"))
+print(pcall(string.pack, "!4 i3", 1))
+print(string.packsize("!8 c3 i2"), pcall(string.packsize, "!4 z"))
+print(string.packsize("!16 b i16"))

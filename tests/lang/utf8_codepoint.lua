@@ -1,0 +1,15 @@
+-- utf8.codepoint over ranges, negative positions, empty ranges
+local s = "añ€😀"
+print(utf8.codepoint(s))
+print(utf8.codepoint(s, 1, -1))
+print(utf8.codepoint(s, 2))
+print(utf8.codepoint(s, 4, 4))
+print(utf8.codepoint(s, -4))
+print(select("#", utf8.codepoint(s, 3, 2)))
+print(select("#", utf8.codepoint("", 1, 0)))
+print(utf8.codepoint("abc", -1))
+print(utf8.codepoint("abc", 1, 3))
+print(utf8.codepoint("\u{7FF}\u{800}\u{FFFF}\u{10000}", 1, -1))
+print(utf8.codepoint("\xED\xA0\x80", 1, 1, true))
+print(utf8.codepoint(utf8.char(0x7FFFFFFF), 1, 1, true))
+print(utf8.codepoint(12, 1, 2))

@@ -1,0 +1,10 @@
+-- utf8.codes on invalid input raises "invalid UTF-8 code" when reached
+print(pcall(function() for p, c in utf8.codes("ab\xff") do io.write(p, " ") end end))
+print(pcall(function() for p, c in utf8.codes("a\xC0\x80") do io.write(p, " ") end end))
+print(pcall(function() for p, c in utf8.codes("\xE4\xB8") do io.write(p, " ") end end))
+print(pcall(function() for p, c in utf8.codes("\x80abc") do io.write(p, " ") end end))
+print(pcall(function() for p, c in utf8.codes("a\x80") do io.write(p, " ") end end))
+print(pcall(utf8.codes))
+print(pcall(utf8.codes, {}))
+local ok, f, s, i = pcall(utf8.codes, 123)
+print(ok, type(f), s, math.type(s), i)

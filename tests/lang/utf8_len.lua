@@ -1,0 +1,15 @@
+-- utf8.len counts characters starting in [i, j]
+local s = "añ€😀"
+print(utf8.len(s), #s)
+print(utf8.len(""))
+print(utf8.len(s, 2))
+print(utf8.len(s, 3))
+print(utf8.len(s, 1, 1))
+print(utf8.len(s, 1, 2))
+print(utf8.len(s, -4))
+print(utf8.len(s, 5, 4))
+print(utf8.len("abc", 4))
+print(utf8.len("abc", 1, -1), utf8.len("abc", 2, -2))
+print(utf8.len("a\0b"))
+print(utf8.len("\xED\xA0\x80", 1, -1, true))
+print(utf8.len(1234))

@@ -1,0 +1,10 @@
+-- utf8.len position errors
+print(pcall(utf8.len, "abc", 5))
+print(pcall(utf8.len, "abc", 0))
+print(pcall(utf8.len, "abc", -10))
+print(pcall(utf8.len, "abc", 1, 4))
+print(pcall(utf8.len, "abc", 1, -10))
+print(pcall(utf8.len))
+print(pcall(utf8.len, "abc", "x"))
+print(pcall(utf8.len, {}, 1))
+print(utf8.len("abc", 1, math.mininteger))

@@ -1,0 +1,10 @@
+-- utf8.offset errors: continuation byte as start, positions out of bounds
+print(pcall(utf8.offset, "ñ", 1, 2))
+print(pcall(utf8.offset, "€", -1, 3))
+print(pcall(utf8.offset, "abc", 1, 5))
+print(pcall(utf8.offset, "abc", 1, 0))
+print(pcall(utf8.offset, "abc", 1, -10))
+print(pcall(utf8.offset, "abc"))
+print(pcall(utf8.offset, "abc", 1.5))
+print(pcall(utf8.offset))
+print(utf8.offset("ñ", 0, 2))
