@@ -13,7 +13,7 @@ BUILD   ?= build
 
 CORE_SRC := $(wildcard vm/*.c) $(wildcard compiler/*.c) $(wildcard stdlib/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
-CLI_SRC  := tools/cove.c
+CLI_SRC  := tools/cove.c tools/repl.c
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
@@ -68,6 +68,8 @@ test: deps
 	rm -rf $(BUILD)
 	$(MAKE) all
 	$(MAKE) test-unit
+	tests/capi/run.sh $(BUILD)/cove
+	tests/cli/run.sh $(BUILD)/cove
 	$(MAKE) test-lang
 
 bench: deps all

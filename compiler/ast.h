@@ -52,6 +52,7 @@ typedef struct TField {
   Expr *val;
   struct TField *next;
   int line;
+  int endline;          /* line of the value's last token (the store gets it) */
 } TField;
 
 struct Expr {
@@ -81,6 +82,8 @@ struct Expr {
       String *method;   /* obj:method(...) when not NULL; fn is obj */
       Expr *args;
       int nargs;
+      int closeline;    /* line of the token closing the arguments (last one is read there) */
+      int mline;        /* line of the method name (SELF) */
     } call;
     struct { FuncNode *f; } func;
     struct { TField *fields; int narray, nhash; } table;
@@ -131,8 +134,8 @@ struct Stat {
     struct { Block body; } block;
     struct { Expr *cond; Block body; } loop;       /* while / repeat */
     struct { IfArm *arms; } ifs;
-    struct { VarDecl *var; Expr *start, *limit, *step; Block body; } fornum;
-    struct { VarDecl *vars; int nvars; Expr *exprs; int nexprs; Block body; } forin;
+    struct { VarDecl *var; Expr *start, *limit, *step; Block body; int doline; } fornum;
+    struct { VarDecl *vars; int nvars; Expr *exprs; int nexprs; Block body; int doline; } forin;
     struct { Expr *target; FuncNode *f; } func;    /* function a.b:c() ... end */
     struct { VarDecl *var; FuncNode *f; } localfunc;
     struct { Expr *exprs; int nexprs; } ret;

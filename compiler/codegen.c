@@ -296,6 +296,7 @@ static void constructor(FuncState *fs, Expr *e, ExpDesc *t) {
       tab = *t;
       cg_indexed(fs, &tab, &key);
       expr(fs, f->val, &val);
+      cg->line = f->endline;
       cg_storevar(fs, &tab, &val);
       fs->freereg = reg;
     } else {
@@ -323,6 +324,7 @@ static void funcargs(FuncState *fs, Expr *call, ExpDesc *f, int line) {
   int nparams;
   int base = f->u.info;
   explist(fs, call->u.call.args, &args);
+  fs->cg->line = call->u.call.closeline;  /* the last argument is read after the ')' */
   if (hasmultret(args.k)) {
     cg_setmultret(fs, &args);
     nparams = LUA_MULTRET;
@@ -370,7 +372,7 @@ static void chain_step(FuncState *fs, Expr *e, ExpDesc *v) {
         ExpDesc key;
         init_exp(&key, VKSTR, 0);
         key.u.strval = e->u.call.method;
-        cg->line = e->line;
+        cg->line = e->u.call.mline;
         cg_self(fs, v, &key);
       } else {
         cg_exp2nextreg(fs, v);
@@ -648,8 +650,10 @@ static void fixforjump(FuncState *fs, int pc, int dest, int back) {
   *jmp = CREATE_AD(GET_OP(*jmp), GET_A(*jmp), offset);
 }
 
-static void forbody(FuncState *fs, int base, int line, VarDecl *vars, int nvars, int isgen, Block *body) {
+static void forbody(FuncState *fs, int base, int line, int doline, VarDecl *vars, int nvars, int isgen,
+                    Block *body) {
   BlockCnt bl;
+  fs->cg->line = doline;
   int prep = cg_codeAD(fs, isgen ? OP_TFORPREP : OP_FORPREP, base, 0);
   enterblock(fs, &bl, 0);
   for (VarDecl *v = vars; v; v = v->next) activate(fs, v);
@@ -682,7 +686,7 @@ static void fornum(FuncState *fs, Stat *s) {
   for (int i = 0; i < 3; i++) activate(fs, internal_var(fs, "(for state)"));
   fs->cg->line = s->line;
   s->u.fornum.var->next = NULL;
-  forbody(fs, base, s->line, s->u.fornum.var, 1, 0, &s->u.fornum.body);
+  forbody(fs, base, s->line, s->u.fornum.doline, s->u.fornum.var, 1, 0, &s->u.fornum.body);
 }
 
 static void forlist(FuncState *fs, Stat *s) {
@@ -694,7 +698,7 @@ static void forlist(FuncState *fs, Stat *s) {
   for (int i = 0; i < 4; i++) activate(fs, internal_var(fs, "(for state)"));
   marktobeclosed(fs);
   cg_checkstack(fs, 3);
-  forbody(fs, base, s->line, s->u.forin.vars, s->u.forin.nvars, 1, &s->u.forin.body);
+  forbody(fs, base, s->line, s->u.forin.doline, s->u.forin.vars, s->u.forin.nvars, 1, &s->u.forin.body);
 }
 
 static void forstat(FuncState *fs, Stat *s) {

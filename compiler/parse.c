@@ -229,7 +229,8 @@ static Expr *explist(Parser *P, int *n) {
 
 static Expr *constructor(Parser *P) {
   int line = P->ls->linenumber;
-  Expr *t = new_expr(P, EX_TABLE, line);
+  /* NEWTABLE gets the line of the token before '{' (lua5.4 emits it before reading on) */
+  Expr *t = new_expr(P, EX_TABLE, P->ls->lastline);
   TField *last = NULL;
   checknext(P, '{');
   do {
@@ -254,6 +255,7 @@ static Expr *constructor(Parser *P) {
       f->val = expr(P);
       t->u.table.narray++;
     }
+    f->endline = P->ls->lastline;
     if (last) last->next = f;
     else t->u.table.fields = f;
     last = f;
@@ -285,6 +287,7 @@ static Expr *funcargs(Parser *P, Expr *fn, String *method, int line) {
     default:
       syntax_error(P, "function arguments expected");
   }
+  call->u.call.closeline = P->ls->lastline;
   return call;
 }
 
@@ -334,8 +337,10 @@ static Expr *suffixedexp(Parser *P) {
       }
       case ':': {
         lex_next(P->ls);
+        int mline = P->ls->linenumber;
         String *name = str_checkname(P);
         e = funcargs(P, e, name, line);
+        e->u.call.mline = mline;
         break;
       }
       case '(': case TK_STRING: case '{':
@@ -360,7 +365,7 @@ static Expr *simpleexp(Parser *P) {
     case TK_FALSE: e = new_expr(P, EX_FALSE, line); break;
     case TK_DOTS:
       if (!P->fs->node->is_vararg) syntax_error(P, "cannot use '...' outside a vararg function");
-      e = new_expr(P, EX_VARARG, line);
+      e = new_expr(P, EX_VARARG, ls->lastline);  /* lua5.4 emits VARARG before reading on */
       break;
     case '{':
       return constructor(P);
@@ -560,6 +565,7 @@ static Stat *fornum(Parser *P, String *varname, int line) {
   s->u.fornum.limit = expr(P);
   if (testnext(P, ',')) s->u.fornum.step = expr(P);
   checknext(P, TK_DO);
+  s->u.fornum.doline = P->ls->lastline;
   adjustlocalvars(P, 4);
   block(P, &s->u.fornum.body);
   removevars(P, nactive);
@@ -585,6 +591,7 @@ static Stat *forlist(Parser *P, String *first) {
   s->line = P->ls->linenumber;
   s->u.forin.exprs = explist(P, &s->u.forin.nexprs);
   checknext(P, TK_DO);
+  s->u.forin.doline = P->ls->lastline;
   adjustlocalvars(P, 4 + s->u.forin.nvars);
   block(P, &s->u.forin.body);
   removevars(P, nactive);

@@ -153,6 +153,15 @@ static int top_user(Verifier *V, int pc, int a_min) {
   return 1;
 }
 
+/* Constructor sizes: every item costs the compiler at least one instruction, and one
+ * LOADNIL covers at most 256 items, so a function's tables cannot need more than
+ * 256 * sizecode slots; bounding the hints by that keeps a tiny hostile chunk from
+ * asking for gigabytes. */
+static uint32_t table_hint_limit(const Proto *f) {
+  uint64_t lim = (uint64_t)f->sizecode * 256u;
+  return lim < MAX_TABLE_HINT ? (uint32_t)lim : MAX_TABLE_HINT;
+}
+
 static int check_instruction(Verifier *V, int pc) {
   const Proto *f = V->f;
   Instruction i = f->code[pc];
@@ -195,9 +204,9 @@ static int check_instruction(Verifier *V, int pc) {
     case OP_SETFIELD:
       return reg(V, pc, a, "A") && shortstr_k(V, pc, b) && reg(V, pc, c, "C");
     case OP_NEWTABLE:
-      if (b > MAX_HASH_LOG)
+      if (b > MAX_HASH_LOG || (b > 0 && (1u << (b - 1)) > table_hint_limit(f)))
         return fail(V, pc, "hash size hint %d too large", b);
-      if (f->code[pc + 1] > MAX_TABLE_HINT)
+      if (f->code[pc + 1] > table_hint_limit(f))
         return fail(V, pc, "array size hint %u too large", f->code[pc + 1]);
       return reg(V, pc, a, "A");
     case OP_SELF:
@@ -263,7 +272,7 @@ static int check_instruction(Verifier *V, int pc) {
         return fail(V, pc, "loop charges no fuel");
       return 1;
     case OP_SETLIST:
-      if (f->code[pc + 1] > MAX_TABLE_HINT)
+      if (f->code[pc + 1] > table_hint_limit(f))
         return fail(V, pc, "start index %u too large", f->code[pc + 1]);
       return b == 0 ? reg(V, pc, a, "A") && top_user(V, pc, a + 1) : reg(V, pc, a + b, "A+B");
     case OP_CLOSURE:

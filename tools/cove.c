@@ -1,54 +1,66 @@
 /* The `cove` command: runs Lua scripts the way lua5.4's `lua` program does (same
- * options, the `arg` table, LUA_INIT, error reports with a traceback, the REPL), on
- * the public API only, so it doubles as a test of that API. Messages are prefixed
- * "cove: " instead of the program path. */
+ * options, the `arg` table, LUA_INIT, error reports with a traceback, exit statuses),
+ * plus Cove's own options (-j, --help) and COVE_INIT. The REPL is in tools/repl.c.
+ * Everything goes through the public API except Ctrl-C, which sets the global
+ * interrupt flag that the interpreter polls at its safe points (spec/safepoints.md). */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <readline/history.h>
-#include <readline/readline.h>
-
 #include "lauxlib.h"
 #include "lua.h"
 #include "lualib.h"
+#include "repl.h"
+#include "state.h"
 
-#define COVE_PROGNAME "cove"
-#define COVE_VERSION_LINE "Cove 0.1 (" LUA_VERSION " compatible)"
+#define COVE_VERSION "0.1"
+/* Ends like lua5.4's banner (the official main.lua checks for "PUC-Rio" at the end); the
+ * copyright named is that of the Lua language and API, which Cove implements. */
+#define COVE_VERSION_LINE \
+  "Cove " COVE_VERSION " (" LUA_RELEASE " compatible)  Lua language Copyright (C) 1994-2022 Lua.org, PUC-Rio"
 
-/* Environment variables read at start-up, versioned name first. */
-#define INIT_VAR "LUA_INIT"
-#define INIT_VAR_VERSIONED INIT_VAR LUA_VERSUFFIX
+/* Start-up code: the first of these variables that is set runs before the options. */
+static const char *const init_vars[] = {"COVE_INIT", "LUA_INIT" LUA_VERSUFFIX, "LUA_INIT", NULL};
 
-/* Longest line the REPL reads without readline. */
-#define MAXINPUT 512
+const char *cli_progname = "cove";
 
-static lua_State *global_L = NULL;
-static const char *progname = COVE_PROGNAME;
+/* ---- Ctrl-C: stop the running code at the next safe point ---- */
 
-/* ---- Ctrl-C: stop the running script at the next hook event ---- */
+static lua_State *running_L = NULL;
 
-static void stop_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
-  lua_sethook(L, NULL, 0, 0);
-  luaL_error(L, "interrupted!");
-}
-
-/* Signal handler: only installs a hook (async-signal-safe in practice, as in lua.c);
- * a second Ctrl-C, with the default action restored, kills the process. */
+/* Only sets the interrupt flag (a volatile int: async-signal-safe); the interpreter
+ * raises "interrupted!" at its next safe point. The default action is restored so that
+ * a second Ctrl-C kills a program stuck in a C function (no safe point), as lua5.4. */
 static void on_sigint(int sig) {
-  int flags = LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT;
   signal(sig, SIG_DFL);
-  lua_sethook(global_L, stop_hook, flags, 1);
+  G(running_L)->interrupt = 1;
 }
 
 /* ---- messages ---- */
 
+void cli_message(const char *pname, const char *msg) {
+  if (pname != NULL)
+    lua_writestringerror("%s: ", pname);
+  lua_writestringerror("%s\n", msg);
+}
+
+int cli_report(lua_State *L, int status) {
+  if (status != LUA_OK) {
+    const char *msg = lua_tostring(L, -1);
+    if (msg == NULL)
+      msg = "(null)";  /* what lua5.4 prints here, through printf of a NULL */
+    cli_message(cli_progname, msg);
+    lua_pop(L, 1);
+  }
+  return status;
+}
+
+/* lua5.4's usage text, word for word (tests compare it); Cove's options are in --help. */
 static void print_usage(const char *badoption) {
-  lua_writestringerror("%s: ", progname);
-  if (badoption[1] == 'e' || badoption[1] == 'l')
+  lua_writestringerror("%s: ", cli_progname);
+  if (badoption[1] == 'e' || badoption[1] == 'l' || badoption[1] == 'j')
     lua_writestringerror("'%s' needs argument\n", badoption);
   else
     lua_writestringerror("unrecognized option '%s'\n", badoption);
@@ -64,26 +76,45 @@ static void print_usage(const char *badoption) {
     "  -W        turn warnings on\n"
     "  --        stop handling options\n"
     "  -         stop handling options and execute stdin\n",
-    progname);
+    cli_progname);
 }
 
-static void print_message(const char *pname, const char *msg) {
-  if (pname)
-    lua_writestringerror("%s: ", pname);
-  lua_writestringerror("%s\n", msg);
+/* `cove --help`: everything, on stdout, exit status 0. */
+static void print_help(void) {
+  printf(
+    "usage: %s [options] [script [args]]\n"
+    "Lua 5.4 options:\n"
+    "  -e stat   execute string 'stat'\n"
+    "  -i        enter interactive mode after executing 'script'\n"
+    "  -l mod    require library 'mod' into global 'mod'\n"
+    "  -l g=mod  require library 'mod' into global 'g'\n"
+    "  -v        show version information\n"
+    "  -E        ignore environment variables (COVE_INIT, LUA_INIT, LUA_PATH, ...)\n"
+    "  -W        turn warnings on\n"
+    "  --        stop handling options\n"
+    "  -         stop handling options and execute stdin\n"
+    "Cove options:\n"
+    "  -j on|off turn the JIT compiler on or off (default on)\n"
+    "  -jdump    dump the traces the JIT compiles\n"
+    "  -jv       report trace compilation and aborts (verbose)\n"
+    "            (the -j options are accepted now and take effect once the JIT exists)\n"
+    "  --help    show this help\n"
+    "Environment:\n"
+    "  COVE_INIT, LUA_INIT_5_4, LUA_INIT  code (or @file) run before the options;\n"
+    "                                     the first one set is used\n"
+    "  LUA_PATH, LUA_CPATH (and _5_4)     module search paths\n"
+    "  COVE_HISTORY                       REPL history file (default ~/.cove_history;\n"
+    "                                     empty: no history file)\n"
+    "See cove(1).\n",
+    cli_progname);
 }
 
-/* Prints the error message on the top, if status says there is one. */
-static int report(lua_State *L, int status) {
-  if (status != LUA_OK) {
-    const char *msg = lua_tostring(L, -1);
-    if (msg == NULL)
-      msg = "(null)";  /* what lua5.4 prints here, through printf of a NULL */
-    print_message(progname, msg);
-    lua_pop(L, 1);
-  }
-  return status;
+void cli_print_version(void) {
+  lua_writestring(COVE_VERSION_LINE, strlen(COVE_VERSION_LINE));
+  lua_writeline();
 }
+
+/* ---- running code ---- */
 
 /* Message handler of every protected call: a traceback for strings; __tostring for
  * other error objects (then without traceback, as lua5.4). */
@@ -98,21 +129,18 @@ static int message_handler(lua_State *L) {
   return 1;
 }
 
-static int docall(lua_State *L, int narg, int nres) {
+int cli_docall(lua_State *L, int narg, int nresults) {
   int base = lua_gettop(L) - narg;  /* function index */
   lua_pushcfunction(L, message_handler);
   lua_insert(L, base);
-  global_L = L;
+  running_L = L;
+  G(L)->interrupt = 0;  /* a Ctrl-C that came between calls is not for this one */
   signal(SIGINT, on_sigint);
-  int status = lua_pcall(L, narg, nres, base);
+  int status = lua_pcall(L, narg, nresults, base);
   signal(SIGINT, SIG_DFL);
+  G(L)->interrupt = 0;  /* one that arrived while C code ran to the end is stale */
   lua_remove(L, base);
   return status;
-}
-
-static void print_version(void) {
-  lua_writestring(COVE_VERSION_LINE, strlen(COVE_VERSION_LINE));
-  lua_writeline();
 }
 
 /* arg[0] is the script, arg[1..] its arguments, negative indices the interpreter and
@@ -131,8 +159,8 @@ static void create_arg_table(lua_State *L, char **argv, int argc, int script) {
 
 static int dochunk(lua_State *L, int status) {
   if (status == LUA_OK)
-    status = docall(L, 0, 0);
-  return report(L, status);
+    status = cli_docall(L, 0, 0);
+  return cli_report(L, status);
 }
 
 static int dofile(lua_State *L, const char *name) {
@@ -157,13 +185,13 @@ static int dolibrary(lua_State *L, char *globname) {
   }
   lua_getglobal(L, "require");
   lua_pushstring(L, modname);
-  int status = docall(L, 1, 1);
+  int status = cli_docall(L, 1, 1);
   if (status == LUA_OK) {
     if (suffix != NULL)
       *suffix = '\0';
     lua_setglobal(L, globname);
   }
-  return report(L, status);
+  return cli_report(L, status);
 }
 
 /* Pushes the script's arguments (arg[1..n]) for its `...`. */
@@ -186,9 +214,24 @@ static int handle_script(lua_State *L, char **argv) {
   int status = luaL_loadfile(L, fname);
   if (status == LUA_OK) {
     int n = push_args(L);
-    status = docall(L, n, LUA_MULTRET);
+    status = cli_docall(L, n, LUA_MULTRET);
   }
-  return report(L, status);
+  return cli_report(L, status);
+}
+
+static int handle_init(lua_State *L) {
+  for (int i = 0; init_vars[i] != NULL; i++) {
+    const char *init = getenv(init_vars[i]);
+    if (init == NULL)
+      continue;
+    if (init[0] == '@')
+      return dofile(L, init + 1);
+    const char *chunkname = lua_pushfstring(L, "=%s", init_vars[i]);
+    int status = dostring(L, init, chunkname);
+    lua_pop(L, 1);  /* the chunk name */
+    return status;
+  }
+  return LUA_OK;
 }
 
 /* ---- options ---- */
@@ -198,6 +241,33 @@ static int handle_script(lua_State *L, char **argv) {
 #define HAS_V 4     /* -v */
 #define HAS_E 8     /* -e */
 #define HAS_BIG_E 16 /* -E */
+#define HAS_HELP 32  /* --help */
+#define HAS_BAD_J 64 /* -j with an argument it does not know */
+
+/* The JIT settings from -j. No JIT exists yet: they are parsed, validated and kept here
+ * so that scripts and tests can rely on the options today. */
+static struct {
+  int enabled;  /* -j on / -j off */
+  int dump;     /* -jdump */
+  int verbose;  /* -jv */
+} jit_options = {1, 0, 0};
+
+static const char *bad_jit_option = NULL;  /* for the message of HAS_BAD_J */
+
+/* Applies one -j argument ("on", "off", "dump", "v"); 0 when it is not one of them. */
+static int set_jit_option(const char *what) {
+  if (strcmp(what, "on") == 0)
+    jit_options.enabled = 1;
+  else if (strcmp(what, "off") == 0)
+    jit_options.enabled = 0;
+  else if (strcmp(what, "dump") == 0)
+    jit_options.dump = 1;
+  else if (strcmp(what, "v") == 0)
+    jit_options.verbose = 1;
+  else
+    return 0;
+  return 1;
+}
 
 /* First pass over the options: which are present, and where the script is
  * (*first: its index, 0 when there is none, or the bad option's index on error). */
@@ -214,6 +284,8 @@ static int collect_args(char **argv, int *first) {
       return args;  /* the script */
     switch (argv[i][1]) {
       case '-':
+        if (strcmp(argv[i], "--help") == 0)
+          return args | HAS_HELP;
         if (argv[i][2] != '\0')
           return HAS_ERROR;
         *first = i + 1;
@@ -237,6 +309,19 @@ static int collect_args(char **argv, int *first) {
           return HAS_ERROR;
         args |= HAS_V;
         break;
+      case 'j': {
+        const char *what = argv[i] + 2;
+        if (*what == '\0') {
+          what = argv[++i];
+          if (what == NULL || what[0] == '-')
+            return HAS_ERROR;
+        }
+        if (!set_jit_option(what)) {
+          bad_jit_option = what;
+          return HAS_BAD_J;
+        }
+        break;
+      }
       case 'e':
         args |= HAS_E;
         /* fall through */
@@ -270,6 +355,10 @@ static int run_args(lua_State *L, char **argv, int n) {
           return 0;
         break;
       }
+      case 'j':
+        if (argv[i][2] == '\0')
+          i++;  /* its argument; already applied by collect_args */
+        break;
       case 'W':
         lua_warning(L, "@on", 0);
         break;
@@ -278,153 +367,6 @@ static int run_args(lua_State *L, char **argv, int n) {
     }
   }
   return 1;
-}
-
-static int handle_luainit(lua_State *L) {
-  const char *name = "=" INIT_VAR_VERSIONED;
-  const char *init = getenv(name + 1);
-  if (init == NULL) {
-    name = "=" INIT_VAR;
-    init = getenv(name + 1);
-  }
-  if (init == NULL)
-    return LUA_OK;
-  if (init[0] == '@')
-    return dofile(L, init + 1);
-  return dostring(L, init, name);
-}
-
-/* ---- the REPL ---- */
-
-static int use_readline = 0;
-
-static const char *get_prompt(lua_State *L, int firstline) {
-  if (lua_getglobal(L, firstline ? "_PROMPT" : "_PROMPT2") == LUA_TNIL)
-    return firstline ? "> " : ">> ";
-  const char *p = luaL_tolstring(L, -1, NULL);
-  lua_remove(L, -2);
-  return p;  /* stays on the stack until the line is read */
-}
-
-/* A syntax error ending in "<eof>" means the statement is incomplete. */
-#define EOFMARK "<eof>"
-#define MARKLEN (sizeof(EOFMARK) / sizeof(char) - 1)
-
-static int incomplete(lua_State *L, int status) {
-  if (status == LUA_ERRSYNTAX) {
-    size_t lmsg;
-    const char *msg = lua_tolstring(L, -1, &lmsg);
-    if (lmsg >= MARKLEN && strcmp(msg + lmsg - MARKLEN, EOFMARK) == 0) {
-      lua_pop(L, 1);
-      return 1;
-    }
-  }
-  return 0;
-}
-
-/* Reads one line (readline on a terminal) and pushes it; 0 at end of input. */
-static int push_line(lua_State *L, int firstline) {
-  const char *prompt = get_prompt(L, firstline);
-  char buffer[MAXINPUT];
-  char *line;
-  if (use_readline) {
-    line = readline(prompt);
-    if (line == NULL)
-      return 0;
-  } else {
-    fputs(prompt, stdout);
-    fflush(stdout);
-    if (fgets(buffer, MAXINPUT, stdin) == NULL)
-      return 0;
-    line = buffer;
-  }
-  lua_pop(L, 1);  /* the prompt */
-  size_t l = strlen(line);
-  if (l > 0 && line[l - 1] == '\n')
-    line[--l] = '\0';
-  if (firstline && line[0] == '=')  /* "=expr" is Lua 5.1's "return expr" */
-    lua_pushfstring(L, "return %s", line + 1);
-  else
-    lua_pushlstring(L, line, l);
-  if (use_readline)
-    free(line);
-  return 1;
-}
-
-static void save_line(const char *line) {
-  if (use_readline && line[0] != '\0')
-    add_history(line);
-}
-
-/* Tries the line as "return <line>;" so expressions print their values. */
-static int add_return(lua_State *L) {
-  const char *line = lua_tostring(L, -1);
-  const char *retline = lua_pushfstring(L, "return %s;", line);
-  int status = luaL_loadbuffer(L, retline, strlen(retline), "=stdin");
-  if (status == LUA_OK) {
-    lua_remove(L, -2);  /* the modified line */
-    save_line(line);
-  } else {
-    lua_pop(L, 2);  /* the result from luaL_loadbuffer and the modified line */
-  }
-  return status;
-}
-
-/* Reads more lines while the statement is incomplete. */
-static int multi_line(lua_State *L) {
-  for (;;) {
-    size_t len;
-    const char *line = lua_tolstring(L, 1, &len);
-    int status = luaL_loadbuffer(L, line, len, "=stdin");
-    if (!incomplete(L, status) || !push_line(L, 0)) {
-      save_line(line);
-      return status;
-    }
-    lua_pushliteral(L, "\n");
-    lua_insert(L, -2);
-    lua_concat(L, 3);  /* old line, "\n", new line */
-  }
-}
-
-static int load_line(lua_State *L) {
-  lua_settop(L, 0);
-  if (!push_line(L, 1))
-    return -1;
-  int status = add_return(L);
-  if (status != LUA_OK)
-    status = multi_line(L);
-  lua_remove(L, 1);  /* the line */
-  return status;
-}
-
-static void print_results(lua_State *L) {
-  int n = lua_gettop(L);
-  if (n > 0) {
-    luaL_checkstack(L, LUA_MINSTACK, "too many results to print");
-    lua_getglobal(L, "print");
-    lua_insert(L, 1);
-    if (lua_pcall(L, n, 0, 0) != LUA_OK)
-      print_message(progname, lua_pushfstring(L, "error calling 'print' (%s)",
-                                              lua_tostring(L, -1)));
-  }
-}
-
-static void do_repl(lua_State *L) {
-  const char *oldprogname = progname;
-  int status;
-  progname = NULL;  /* errors in the REPL are not prefixed */
-  use_readline = 1;  /* as Debian's lua5.4, which echoes input read from a pipe */
-  while ((status = load_line(L)) != -1) {
-    if (status == LUA_OK)
-      status = docall(L, 0, LUA_MULTRET);
-    if (status == LUA_OK)
-      print_results(L);
-    else
-      report(L, status);
-  }
-  lua_settop(L, 0);
-  lua_writeline();
-  progname = oldprogname;
 }
 
 /* ---- main ---- */
@@ -441,8 +383,19 @@ static int protected_main(lua_State *L) {
     print_usage(argv[script]);
     return 0;
   }
+  if (args == HAS_BAD_J) {
+    lua_writestringerror("%s: ", cli_progname);
+    lua_writestringerror("unknown JIT option '%s' (expected on, off, dump or v)\n",
+                         bad_jit_option);
+    return 0;
+  }
+  if (args & HAS_HELP) {
+    print_help();
+    lua_pushboolean(L, 1);
+    return 1;
+  }
   if (args & HAS_V)
-    print_version();
+    cli_print_version();
   if (args & HAS_BIG_E) {
     lua_pushboolean(L, 1);  /* tells package not to read LUA_PATH and friends */
     lua_setfield(L, LUA_REGISTRYINDEX, "LUA_NOENV");
@@ -451,18 +404,18 @@ static int protected_main(lua_State *L) {
   create_arg_table(L, argv, argc, script);
   lua_gc(L, LUA_GCRESTART);
   lua_gc(L, LUA_GCGEN, 0, 0);
-  if (!(args & HAS_BIG_E) && handle_luainit(L) != LUA_OK)
+  if (!(args & HAS_BIG_E) && handle_init(L) != LUA_OK)
     return 0;
   if (!run_args(L, argv, optlim))
     return 0;
   if (script > 0 && handle_script(L, argv + script) != LUA_OK)
     return 0;
   if (args & HAS_I) {
-    do_repl(L);
+    repl_run(L);
   } else if (script < 1 && !(args & (HAS_E | HAS_V))) {
     if (isatty(STDIN_FILENO)) {
-      print_version();
-      do_repl(L);
+      cli_print_version();
+      repl_run(L);
     } else {
       dofile(L, NULL);  /* executes stdin as a file */
     }
@@ -472,9 +425,11 @@ static int protected_main(lua_State *L) {
 }
 
 int main(int argc, char **argv) {
+  if (argv[0] != NULL && argv[0][0] != '\0')
+    cli_progname = argv[0];  /* as lua5.4: messages name the program as it was invoked */
   lua_State *L = luaL_newstate();
   if (L == NULL) {
-    print_message(progname, "cannot create state: not enough memory");
+    cli_message(cli_progname, "cannot create state: not enough memory");
     return EXIT_FAILURE;
   }
   lua_gc(L, LUA_GCSTOP);  /* no collections while building the state */
@@ -483,7 +438,7 @@ int main(int argc, char **argv) {
   lua_pushlightuserdata(L, argv);
   int status = lua_pcall(L, 2, 1, 0);
   int result = lua_toboolean(L, -1);
-  report(L, status);
+  cli_report(L, status);
   lua_close(L);
   return (result && status == LUA_OK) ? EXIT_SUCCESS : EXIT_FAILURE;
 }

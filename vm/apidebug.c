@@ -248,9 +248,10 @@ static void func_info(lua_Debug *ar, const Value *cl) {
   dbg_chunkid(ar->short_src, ar->source, ar->srclen);
 }
 
-/* Table of the lines that hold code ('L' option), or nil for C functions. */
+/* Table of the lines that hold code ('L' option), or nil for C functions. A function
+ * stripped of its line information gets an empty table, as in lua5.4. */
 static void push_active_lines(lua_State *L, const Value *cl) {
-  if (!ttisLclosure(cl) || clLvalue(cl)->p->sizelineinfo == 0) {
+  if (!ttisLclosure(cl)) {
     setnilvalue(L->top);
     L->top++;
     return;
@@ -314,9 +315,13 @@ int lua_getinfo(lua_State *L, const char *what, lua_Debug *ar) {
           ar->name = NULL;
         }
         break;
-      case 'r':
-        /* transfer information is not recorded by Cove's frames (spec/capi.md) */
-        ar->ftransfer = ar->ntransfer = 0;
+      case 'r':  /* values moved by the call/return a hook is reporting */
+        if (ci == NULL || !(ci->callstatus & CIST_TRAN)) {
+          ar->ftransfer = ar->ntransfer = 0;
+        } else {
+          ar->ftransfer = ci->ftransfer;
+          ar->ntransfer = ci->ntransfer;
+        }
         break;
       case 'L': case 'f':
         break;  /* handled below, in lua5.4's push order */

@@ -204,10 +204,20 @@ CallInfo *vm_nextci(lua_State *L) {
 /* ---- hooks ---- */
 
 void vm_hook(lua_State *L, int event, int line) {
+  vm_hooktransfer(L, event, line, 0, 0);
+}
+
+void vm_hooktransfer(lua_State *L, int event, int line, int ftransfer, int ntransfer) {
   lua_Hook hook = L->hook;
   if (hook == NULL || !L->allowhook)
     return;
+  unsigned mask = CIST_HOOKED;
   CallInfo *ci = L->ci;
+  if (ntransfer != 0) {
+    mask |= CIST_TRAN;
+    ci->ftransfer = (unsigned short)ftransfer;
+    ci->ntransfer = (unsigned short)ntransfer;
+  }
   ptrdiff_t top = savestack(L, L->top);
   ptrdiff_t ci_top = savestack(L, ci->top);
   ptrdiff_t ciidx = ci - L->cibase;
@@ -223,13 +233,13 @@ void vm_hook(lua_State *L, int event, int line) {
   if (ci->top < L->top + LUA_MINSTACK)
     ci->top = L->top + LUA_MINSTACK;
   L->allowhook = 0;
-  ci->callstatus |= CIST_HOOKED;
+  ci->callstatus |= mask;
   hook(L, &ar);
   ci = L->cibase + ciidx;
   L->allowhook = 1;
   ci->top = restorestack(L, ci_top);
   L->top = restorestack(L, top);
-  ci->callstatus &= ~CIST_HOOKED;
+  ci->callstatus &= ~mask;
 }
 
 void vm_hookcall(lua_State *L, CallInfo *ci) {
@@ -237,14 +247,14 @@ void vm_hookcall(lua_State *L, CallInfo *ci) {
   if (L->hookmask & LUA_MASKCALL) {
     int event = (ci->callstatus & CIST_TAIL) ? LUA_HOOKTAILCALL : LUA_HOOKCALL;
     ci->u.l.savedpc++;  /* hooks expect pc past the running instruction */
-    vm_hook(L, event, -1);
+    vm_hooktransfer(L, event, -1, 1, ci_func(ci)->p->numparams);
     L->ci->u.l.savedpc--;
   }
 }
 
 static void rethook(lua_State *L, CallInfo *ci, int nres) {
-  (void)nres;
   if (L->hookmask & LUA_MASKRET) {
+    Value *firstres = L->top - nres;
     int delta = 0;
     if (isLua(ci)) {
       Proto *p = ci_func(ci)->p;
@@ -252,7 +262,7 @@ static void rethook(lua_State *L, CallInfo *ci, int nres) {
         delta = ci->u.l.nextraargs + p->numparams + 1;
     }
     ci->func += delta;  /* vararg frames: back to the virtual function slot */
-    vm_hook(L, LUA_HOOKRET, -1);
+    vm_hooktransfer(L, LUA_HOOKRET, -1, (int)(firstres - ci->func), nres);
     ci = L->ci;
     ci->func -= delta;
   }
@@ -382,7 +392,7 @@ static int precall_c(lua_State *L, Value *func, int nresults, lua_CFunction f) {
   ci->u.c.k = NULL;
   L->ci = ci;
   if (unlikely(L->hookmask & LUA_MASKCALL))
-    vm_hook(L, LUA_HOOKCALL, -1);
+    vm_hooktransfer(L, LUA_HOOKCALL, -1, 1, (int)(L->top - func) - 1);
   int n = f(L);
   vm_poscall(L, L->ci, n);
   return n;

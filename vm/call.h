@@ -79,6 +79,9 @@ void vm_shrinkstack(lua_State *L);
 
 /* Hooks: call the hook for `event` at `line` (-1 none). */
 void vm_hook(lua_State *L, int event, int line);
+/* Same, also recording the transferred values (ntransfer from slot func + ftransfer)
+ * for lua_getinfo 'r' while the hook runs. */
+void vm_hooktransfer(lua_State *L, int event, int line, int ftransfer, int ntransfer);
 void vm_hookcall(lua_State *L, CallInfo *ci);
 /* Line and count hooks before the instruction at pc (pc points after it). */
 void vm_traceexec(lua_State *L, const Instruction *pc);

@@ -98,8 +98,25 @@ static void weak_prune(GCState *gs, int atreclaim) {
   }
 }
 
+/* Zero the payload of every nil or boolean slot of a thread's stack. Setting a slot
+ * to nil writes its tag only (setnilvalue), and libgc scans payloads whatever the
+ * tag says, so a nil local that last held a table would keep it alive. The payload
+ * of nil and booleans means nothing, so this is safe even on live registers. */
+static void scrub_stack(lua_State *th) {
+  if (th == NULL || th->stack == NULL)
+    return;
+  for (Value *v = th->stack, *end = th->stack_last + EXTRA_STACK; v < end; v++) {
+    if (v->tt <= TAG_TRUE)
+      v->u.i = 0;
+  }
+}
+
 static void GC_CALLBACK gc_event(GC_EventType ev) {
-  if (ev == GC_EVENT_MARK_END) {
+  if (ev == GC_EVENT_START) {
+    /* Before marking (the allocation lock held, on the thread that allocates). */
+    for (GCState *gs = universes; gs != NULL; gs = gs->next_universe)
+      scrub_stack(gs->g->mainthread);
+  } else if (ev == GC_EVENT_MARK_END) {
     /* Marking is complete and the world is stopped: anything unmarked is garbage
      * (modulo finalization, which may still resurrect it). Weak tables first: they
      * may mark strings, which the intern table must then keep. */
@@ -499,7 +516,8 @@ static size_t heap_inuse(void) {
  * collects on an explicit request. The dead part of the running thread's stack
  * (above L->top: temporaries of finished expressions, the caller's spent registers)
  * is zeroed first, payloads included, as lua5.4 clears it in its atomic phase;
- * otherwise a stale slot keeps its object alive. */
+ * otherwise a stale slot keeps its object alive (libgc scans payloads whatever the
+ * tag says). */
 /* Zero the C stack below the caller's frame, where the collector's own frames will
  * lie: stale words left there by earlier deep calls (table resizes, the compiler)
  * would otherwise be scanned as roots. */
@@ -512,6 +530,7 @@ static NOINLINE void clear_cstack(void) {
 static void full_collect(lua_State *L, GCState *gs) {
   Value *end = L->stack_last + EXTRA_STACK;
   clear_cstack();
+  scrub_stack(L);  /* the running thread may be a coroutine */
   if (L->top < end)
     memset((void *)L->top, 0, (size_t)(end - L->top) * sizeof(Value));
   if (!gs->isrunning)

@@ -5,6 +5,7 @@
  * base and the constants pointer live in locals and are reloaded after anything that
  * can call out (PROTECT). Opcode semantics: spec/bytecode.md; frames: spec/vm.md. */
 #include <math.h>
+#include <string.h>
 
 #include "interp.h"
 
@@ -172,9 +173,45 @@ static void get_varargs(lua_State *L, CallInfo *ci, Value *where, int wanted) {
     setnilvalue(where + i);
 }
 
+/* Slots above the running frame's live part cleared at a safe point: bounded, so a
+ * stack left large by deep recursion does not make every safe point slow. */
+#define DEAD_STACK_CLEAR_MAX 1024
+
+/* Zero the dead registers of the running Lua frame and the stack just above it.
+ * libgc scans the stack conservatively, whatever the tags say, so a spent temporary
+ * (the argument of a call that returned, a callee's locals) would keep its object
+ * alive and a program waiting for a __gc or a weak entry to go would wait forever;
+ * lua5.4 never marks above the top. Safe points are statement boundaries (ENTER,
+ * LOOP, and the first body instruction after a FORLOOP/TFORLOOP back-edge), where the
+ * live registers are exactly the active locals, which the debug info lists. */
+static void clear_dead_stack(lua_State *L) {
+  CallInfo *ci = L->ci;
+  if (!isLua(ci))
+    return;
+  const Proto *p = ci_func(ci)->p;
+  if (p->sizelineinfo == 0)
+    return;  /* stripped: the active locals are unknown */
+  int pc = (int)(ci->u.l.savedpc - p->code);
+  int nactive = 0;
+  for (int v = 0; v < p->sizelocvars && p->locvars[v].startpc <= pc; v++)
+    if (pc < p->locvars[v].endpc)
+      nactive++;
+  Value *from = ci->func + 1 + nactive;
+  if (L->openupval != NULL && L->openupval->v >= from)
+    from = L->openupval->v + 1;  /* never the case in compiled code: be safe */
+  if (L->tbclist != NULL && L->tbclist >= from)
+    from = L->tbclist + 1;
+  Value *end = L->stack_last + EXTRA_STACK;
+  if (end - ci->top > DEAD_STACK_CLEAR_MAX)
+    end = ci->top + DEAD_STACK_CLEAR_MAX;
+  if (from < end)
+    memset((void *)from, 0, (size_t)(end - from) * sizeof(Value));
+}
+
 void vm_safepoint(lua_State *L) {
   global_State *g = G(L);
   g->budget = VM_BUDGET_REFILL;
+  clear_dead_stack(L);
   if (unlikely(g->interrupt)) {
     g->interrupt = 0;
     vm_runerror(L, "interrupted!");
@@ -298,6 +335,12 @@ void vm_safepoint(lua_State *L) {
     DISPATCH(); \
   }
 
+/* GCC merges the identical dispatch tails of all handlers into one shared indirect
+ * jump (cross-jumping), which costs the branch predictor its per-handler history;
+ * keep one jump per handler. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-crossjumping")))
+#endif
 void vm_execute(lua_State *L, CallInfo *ci) {
 #define OP_LABEL(name) &&L_##name,
   static const void *const op_table[NUM_OPCODES] = { OP_LIST(OP_LABEL) };
@@ -754,6 +797,25 @@ L_CALL: {
   if (b != 0)
     L->top = ra + b;  /* else the previous instruction set the top */
   SAVEPC();
+  if (likely(ttisLclosure(ra))) {
+    /* Lua callee with stack and frame room: vm_precall's Lua case, inline */
+    const Proto *p = clLvalue(ra)->p;
+    if (likely(L->stack_last - L->top > p->maxstacksize &&
+               (ci - L->cibase) + 1 < L->cisize)) {
+      CallInfo *newci = ci + 1;
+      int narg = (int)(L->top - ra) - 1;
+      newci->func = ra;
+      newci->nresults = GET_C(i) - 1;
+      newci->callstatus = CIST_LUA;
+      newci->top = ra + 1 + p->maxstacksize;
+      newci->u.l.savedpc = p->code;
+      L->ci = newci;
+      for (; narg < p->numparams; narg++)
+        setnilvalue(L->top++);  /* missing arguments */
+      ci = newci;
+      goto startfunc;
+    }
+  }
   CallInfo *newci = vm_precall(L, ra, GET_C(i) - 1);
   if (newci == NULL) {  /* C function: already done */
     RELOAD();

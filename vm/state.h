@@ -45,6 +45,10 @@ typedef struct CallInfo {
     int nyield;              /* values yielded */
     int nres;                /* values returned */
   } u2;
+  /* Values transferred by the call or return a hook reports (lua_getinfo 'r'): valid
+   * while CIST_TRAN is set. First slot relative to func, and count. */
+  unsigned short ftransfer;
+  unsigned short ntransfer;
 } CallInfo;
 
 /* ---- per-universe state ---- */

@@ -13,7 +13,7 @@ cd "$work"
 
 norm() {
   sed -e 's/^lua5\.4: /PROG: /' -e 's/^cove: /PROG: /' -e "s|$B|PROG|g" -e 's/usage: [^ ]* /usage: PROG /' \
-      -e 's/^Lua 5\.4\.[0-9]  Copyright.*$/VERSION/' -e 's/^Cove [0-9.]* (.*)$/VERSION/' -e 's/0x[0-9a-f]*/ADDR/g'
+      -e 's/^Lua 5\.4\.[0-9]  Copyright.*$/VERSION/' -e 's/^Cove [0-9.]* .*$/VERSION/' -e 's/0x[0-9a-f]*/ADDR/g'
 }
 run() { echo "== ${*:2}"; "$B" "${@:2}" 2>&1 | norm; echo "rc=${PIPESTATUS[0]}"; }
 

@@ -3,7 +3,8 @@
 local x, y = 10, 20
 local function uses_two() return x, y end
 local g = load(string.dump(uses_two))
-print(pcall(g))
+local ok, first, second = pcall(g)
+print(ok, first == _G, second)
 print(debug.getupvalue(g, 2))
 local n1, v1 = debug.getupvalue(g, 1)
 print(n1, v1 == _G)
