@@ -93,3 +93,54 @@ test-asan: deps
 	$(MAKE) BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" build/asan/cove build/asan/unit
 	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 build/asan/unit --jobs 2
 	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 tests/run-lang.sh build/asan/cove
+
+# ---- Robustness: fuzzing, bytecode round trip, differential testing (spec/fuzzing.md) ----
+# Fuzz targets are built with clang + libFuzzer; the core is rebuilt with clang into build/fuzz/
+# with coverage instrumentation, ASan and UBSan (no recovery: any report is a crash).
+FUZZ_CC      ?= clang
+FUZZ_BUILD   := build/fuzz
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS  := -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link
+FUZZ_TARGETS := compile bytecode pattern format pack number utf8
+FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+FUZZ_SECONDS ?= 60
+# Per-input limits: 10 s is a hang, 2 GB RSS is a leak; leak detection is off (libgc owns the heap).
+FUZZ_OPTS    ?= -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1
+N            ?= 1000
+SEED         ?= 1
+
+.PHONY: fuzz-build fuzz fuzz-bytecode fuzz-corpus roundtrip difftest test-robust
+
+fuzz-build:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" $(FUZZ_BUILD)/libcove.a
+	$(MAKE) $(FUZZ_BINS)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h tests/fuzz/fuzz_run.h $(FUZZ_BUILD)/libcove.a
+	$(FUZZ_CC) -std=gnu11 $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -Ivm \
+	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $< $(FUZZ_BUILD)/libcove.a $(LDLIBS)
+
+# All targets, FUZZ_SECONDS each, growing a scratch corpus in build/fuzz/corpus/ from the seeds.
+fuzz: fuzz-build
+	tests/fuzz/run.sh fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-bytecode: fuzz-build
+	tests/fuzz/run.sh fuzz $(FUZZ_SECONDS) bytecode
+
+# Every committed corpus input through its target once (each must be handled without crash).
+fuzz-corpus: fuzz-build
+	tests/fuzz/run.sh corpus 0 $(FUZZ_TARGETS)
+
+roundtrip: all
+	tests/roundtrip.sh $(BUILD)/cove $(BUILD)/covec
+
+# N random programs from seed SEED on cove and lua5.4; differences minimised into build/difftest/.
+difftest: all
+	python3 tests/difftest/difftest.py --cove $(BUILD)/cove --n $(N) --seed $(SEED)
+
+# Bounded robustness gate: corpora, a short run of every fuzz target (whole fuzz step < 2 min
+# on 2 cores), the bytecode round trip and a fixed-seed batch of 300 differential programs.
+test-robust: all fuzz-build
+	tests/fuzz/run.sh corpus 0 $(FUZZ_TARGETS)
+	tests/fuzz/run.sh fuzz 12 $(FUZZ_TARGETS)
+	tests/roundtrip.sh $(BUILD)/cove $(BUILD)/covec
+	python3 tests/difftest/difftest.py --cove $(BUILD)/cove --n 300 --seed 1

@@ -238,10 +238,10 @@ static int completions(lua_State *L) {
   collect_keys(L, lua_gettop(L) - 1, last + 1, *last == ':');
   lua_pushnil(L);
   while (lua_next(L, -2) != 0) {  /* prefix the path */
-    lua_pushfstring(L, "%s%s", lua_pushlstring(L, word, (size_t)(last + 1 - word)),
-                    lua_tostring(L, -3));
-    lua_remove(L, -2);
-    lua_insert(L, -2);
+    lua_pushlstring(L, word, (size_t)(last + 1 - word));
+    lua_pushvalue(L, -3);  /* the key */
+    lua_concat(L, 2);
+    lua_insert(L, -2);  /* below its type name */
     lua_rawset(L, set);
   }
   lua_pop(L, 1);

@@ -140,7 +140,7 @@ int lua_checkstack(lua_State *L, int n) {
   CallInfo *ci = L->ci;
   int ok = 1;
   if (n < 0)
-    return 0;
+    return 1;  /* lua5.4 (api checks off): no room needed, nothing changes */
   if (L->stack_last - L->top <= n) {
     ptrdiff_t inuse = (L->top - L->stack) + EXTRA_STACK;
     if (inuse > LUAI_MAXSTACK - n) {

@@ -281,27 +281,61 @@ static int uses_top(Instruction i) {
   }
 }
 
+/* lua5.4 runs two instructions without a hook check: TFORPREP jumps straight into its
+ * TFORCALL, and TFORCALL straight into the TFORLOOP after it. Cove dispatches them
+ * separately, so hooks skip every TFORLOOP and the TFORCALL entered from TFORPREP
+ * (CIST_TFORPREP marks the frame in between): no count, no line check, as lua5.4. */
 void vm_traceexec(lua_State *L, const Instruction *pc) {
   CallInfo *ci = L->ci;
   int mask = L->hookmask;
   const Proto *p = ci_func(ci)->p;
+  Instruction inst = pc[-1];
   ci->u.l.savedpc = pc;
-  int counthook = (mask & LUA_MASKCOUNT) && --L->hookcount == 0;
+  switch (GET_OP(inst)) {
+    case OP_TFORLOOP:
+      return;
+    case OP_TFORCALL:
+      if (ci->callstatus & CIST_TFORPREP) {
+        ci->callstatus &= ~CIST_TFORPREP;
+        return;
+      }
+      break;
+    case OP_TFORPREP:
+      ci->callstatus |= CIST_TFORPREP;
+      break;
+    default:
+      ci->callstatus &= ~CIST_TFORPREP;  /* hooks were off for the TFORCALL */
+      break;
+  }
+  int counthook = --L->hookcount == 0 && (mask & LUA_MASKCOUNT);
   if (counthook)
     L->hookcount = L->basehookcount;
   else if (!(mask & LUA_MASKLINE))
     return;
-  if (!uses_top(pc[-1]))
+  if (ci->callstatus & CIST_HOOKYIELD) {  /* resumed after a hook yielded here */
+    ci->callstatus &= ~CIST_HOOKYIELD;
+    return;
+  }
+  if (!uses_top(inst))
     L->top = ci->top;
   if (counthook)
     vm_hook(L, LUA_HOOKCOUNT, -1);
   if (mask & LUA_MASKLINE) {
     int oldpc = (L->oldpc >= 0 && L->oldpc < p->sizecode) ? L->oldpc : 0;
     int npci = (int)(pc - p->code) - 1;
-    if (p->sizelineinfo > 0 &&
-        (npci <= oldpc || p->lineinfo[oldpc] != p->lineinfo[npci]))
-      vm_hook(L, LUA_HOOKLINE, p->lineinfo[npci]);
+    /* Stripped code still gets an event (line -1) on entry and backward jumps. */
+    int hasinfo = p->sizelineinfo > 0;
+    if (npci <= oldpc || (hasinfo && p->lineinfo[oldpc] != p->lineinfo[npci]))
+      vm_hook(L, LUA_HOOKLINE, hasinfo ? p->lineinfo[npci] : -1);
     L->oldpc = npci;
+  }
+  if (L->status == LUA_YIELD) {  /* a C hook yielded (lua_yield with 0 results) */
+    ci = L->ci;
+    if (counthook)
+      L->hookcount = 1;  /* the re-run of this check counts to zero again */
+    ci->u.l.savedpc--;  /* the instruction runs again on resume */
+    ci->callstatus |= CIST_HOOKYIELD;
+    vm_throw(L, LUA_YIELD);
   }
 }
 
@@ -449,7 +483,7 @@ int vm_pretailcall(lua_State *L, CallInfo *ci, Value *func, int narg1, int delta
           setnilvalue(func + narg1);
         ci->top = func + 1 + fsize;
         ci->u.l.savedpc = p->code;
-        ci->callstatus |= CIST_TAIL;
+        ci->callstatus = (ci->callstatus & ~CIST_TFORPREP) | CIST_TAIL;
         L->top = func + narg1;
         return -1;
       }
@@ -545,7 +579,9 @@ static int finish_pcallk(lua_State *L, CallInfo *ci) {
   } else {
     ptrdiff_t ciidx = ci - L->cibase;
     L->allowhook = 1;
-    status = vm_closeprotected(L, ci->u2.funcidx, status);
+    /* Close directly, yieldable: a __close may yield here, and one that fails is
+     * caught by precover, which comes back to this pcall with the new status. */
+    func_close(L, restorestack(L, ci->u2.funcidx), status, 1);
     ci = L->cibase + ciidx;
     vm_seterrorobj(L, status, restorestack(L, ci->u2.funcidx));
     vm_shrinkstack(L);

@@ -52,7 +52,9 @@ int vm_closethread(lua_State *L, lua_State *from);  /* coroutine.close / lua_clo
 
 /* Extra CallInfo status bits (state.h has the public CIST_* set). */
 #define CIST_LEQ      (1u << 8)   /* __le emulated with not __lt (lua5.4 compat) */
+#define CIST_HOOKYIELD (1u << 9)  /* a line/count hook yielded before this frame's pc */
 #define CIST_RECST_SHIFT 10       /* 3 bits: error status recovered by a yieldable pcall */
+#define CIST_TFORPREP (1u << 13)  /* hooks saw TFORPREP; its TFORCALL is not traced */
 
 /* Budget given back at each safe point (spec/safepoints.md). */
 #define VM_BUDGET_REFILL 65536

@@ -63,3 +63,39 @@ local function closer(name)
 end
 print(m.toclose(closer("a"), closer("b"), closer("c")))
 print(pcall(m.toclose, closer("x"), {}, nil))
+
+-- C hooks that yield (count and line events)
+local function body(a)
+  local s = 0
+  for i = 1, a do s = s + i end
+  return s
+end
+for _, mode in ipairs({{"c", 3}, {"l", 0}, {"c", 1}}) do
+  local co = coroutine.create(body)
+  m.yieldhook(co, mode[1], mode[2])
+  local n, ok, r = 0, nil, nil
+  repeat ok, r = coroutine.resume(co, 4); n = n + 1 until coroutine.status(co) == "dead"
+  print("yielding hook", mode[1], mode[2], n, ok, r)
+end
+
+-- lua_checkstack succeeds far past the default stack, fails past LUAI_MAXSTACK
+print(m.checkstack(100))
+print(m.checkstack(50000))
+print(m.checkstack(990000))
+print(m.checkstack(1000000))
+print(m.checkstack(2000000))
+
+-- yielding hooks inside nested Lua calls, a metamethod and a pcall
+local function inner(n) local s = 0 for i = 1, n do s = s + i end return s end
+local function body2(a)
+  local r = inner(a) + inner(a)
+  local t = setmetatable({}, {__index = function(_, k) return inner(k) end})
+  return r + t[3], pcall(inner, 2)
+end
+for _, mode in ipairs({{"c", 1}, {"l", 0}, {"c", 2}}) do
+  local co = coroutine.create(body2)
+  m.yieldhook(co, mode[1], mode[2])
+  local n, ok, r, r2, r3 = 0
+  repeat ok, r, r2, r3 = coroutine.resume(co, 4); n = n + 1 until coroutine.status(co) == "dead"
+  print("nested yielding hook", mode[1], mode[2], n, ok, r, r2, r3)
+end

@@ -311,7 +311,45 @@ static int m_toclose(lua_State *L) {
   return 1;  /* slot 1 is closed on return */
 }
 
+/* ---- hooks written in C may yield from count and line events (lua_yield with 0
+ * results); the coroutine resumes at the instruction where the hook ran */
+static void yielding_hook(lua_State *L, lua_Debug *ar) {
+  if (ar->event == LUA_HOOKCOUNT || ar->event == LUA_HOOKLINE)
+    lua_yield(L, 0);
+}
+
+static int m_yieldhook(lua_State *L) {
+  lua_State *co = lua_tothread(L, 1);
+  const char *what = luaL_checkstring(L, 2);
+  int mask = 0;
+  if (strchr(what, 'l'))
+    mask |= LUA_MASKLINE;
+  if (strchr(what, 'c'))
+    mask |= LUA_MASKCOUNT;
+  lua_sethook(co, yielding_hook, mask, (int)luaL_optinteger(L, 3, 0));
+  return 0;
+}
+
+/* ---- lua_checkstack up to the real limit: push n values and count them */
+static int m_checkstack(lua_State *L) {
+  int n = (int)luaL_checkinteger(L, 1);
+  lua_settop(L, 0);
+  if (!lua_checkstack(L, n)) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  for (int i = 0; i < n; i++)
+    lua_pushinteger(L, i);
+  int top = lua_gettop(L);
+  lua_settop(L, 0);
+  lua_pushboolean(L, 1);
+  lua_pushinteger(L, top);
+  return 2;
+}
+
 static const luaL_Reg funcs[] = {
+  {"yieldhook", m_yieldhook},
+  {"checkstack", m_checkstack},
   {"repeat_", m_repeat},
   {"bufsize", m_bufsize},
   {"counter", counter_new},

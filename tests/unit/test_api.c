@@ -47,6 +47,46 @@ Test(api, checkstack_grows_to_the_request) {
   cr_assert(!lua_checkstack(L, LUAI_MAXSTACK + 10));
 }
 
+Test(api, checkstack_reaches_the_real_limit) {
+  /* lua5.4 grants requests up to LUAI_MAXSTACK minus what is in use; a negative
+   * request needs no room and succeeds */
+  cr_assert(lua_checkstack(L, LUAI_MAXSTACK - 1000));
+  for (int i = 0; i < LUAI_MAXSTACK - 1000; i++)
+    lua_pushinteger(L, i);
+  cr_assert_eq(lua_gettop(L), LUAI_MAXSTACK - 1000);
+  cr_assert(!lua_checkstack(L, 1000));
+  lua_settop(L, 0);
+  cr_assert(lua_checkstack(L, -1));
+}
+
+/* Transfer information (lua_getinfo 'r') seen by call and return hooks. */
+static int transfer_log[8][3], transfer_n;
+static void transfer_hook(lua_State *L, lua_Debug *ar) {
+  lua_getinfo(L, "r", ar);
+  if (transfer_n < 8) {
+    transfer_log[transfer_n][0] = ar->event;
+    transfer_log[transfer_n][1] = ar->ftransfer;
+    transfer_log[transfer_n][2] = ar->ntransfer;
+    transfer_n++;
+  }
+}
+
+Test(api, hooks_report_transferred_values) {
+  luaL_loadstring(L, "local function f(a, b) return a + b, 0 end; f(1, 2)");
+  transfer_n = 0;
+  lua_sethook(L, transfer_hook, LUA_MASKCALL | LUA_MASKRET, 0);
+  lua_call(L, 0, 0);
+  lua_sethook(L, NULL, 0, 0);
+  /* main call (vararg: no fixed parameters), f call (2 params from slot 1), f return
+   * (2 values from slot 3), main return (none) */
+  cr_assert_eq(transfer_n, 4);
+  int expect[4][3] = {{LUA_HOOKCALL, 0, 0}, {LUA_HOOKCALL, 1, 2}, {LUA_HOOKRET, 3, 2},
+                      {LUA_HOOKRET, 0, 0}};
+  for (int i = 0; i < 4; i++)
+    for (int j = 0; j < 3; j++)
+      cr_assert_eq(transfer_log[i][j], expect[i][j], "event %d field %d", i, j);
+}
+
 Test(api, conversions) {
   lua_pushstring(L, "0x10");
   lua_pushnumber(L, 3.0);

@@ -1,0 +1,167 @@
+/* Shared harness for the libFuzzer targets in tests/fuzz/ (spec/fuzzing.md).
+ * One Lua state per process, reused across inputs (a fresh state per input costs more
+ * than most inputs); each input runs under lua_pcall with the stack reset afterwards, a
+ * count hook bounding the Lua instructions it may run, and a capped collector heap, so
+ * that a hostile input ends in a Lua error, never in a hang or an out-of-memory abort. */
+#ifndef COVE_FUZZ_COMMON_H
+#define COVE_FUZZ_COMMON_H
+
+#include <gc/gc.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lauxlib.h"
+#include "lua.h"
+#include "lualib.h"
+
+/* Lua instructions one input may run before the count hook stops it. */
+#ifndef FZ_INSN_BUDGET
+#define FZ_INSN_BUDGET 20000
+#endif
+
+static lua_State *fz_L;
+static unsigned long fz_inputs;
+
+static inline void fz_budget_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  luaL_error(L, "fuzz: instruction budget exhausted");
+}
+
+/* string.rep with a small cap: it is the one library call that turns a few input bytes
+ * into gigabytes, which would only teach the fuzzer to find libFuzzer's RSS limit. */
+static inline int fz_rep(lua_State *L) {
+  size_t l;
+  luaL_checklstring(L, 1, &l);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  size_t sepl = 0;
+  luaL_optlstring(L, 3, "", &sepl);
+  if (n > 0 && (l + sepl) * (lua_Unsigned)n > 4096)
+    return luaL_error(L, "fuzz: string.rep result too large");
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+/* Create the shared state: all libraries, string.rep capped, a heap limit. Lua source
+ * `prelude` (may be NULL) runs once; it usually defines the driver functions. */
+static inline lua_State *fz_state(const char *prelude) {
+  if (fz_L != NULL)
+    return fz_L;
+  GC_INIT();
+  /* Inputs may build big tables or strings: hit Cove's "not enough memory" path
+   * well before libFuzzer's 2 GB RSS limit. */
+  GC_set_max_heap_size((size_t)384 << 20);
+  lua_State *L = luaL_newstate();
+  luaL_openlibs(L);
+  lua_getglobal(L, "string");
+  lua_getfield(L, -1, "rep");
+  lua_pushcclosure(L, fz_rep, 1);
+  lua_setfield(L, -2, "rep");
+  lua_pop(L, 1);
+  if (prelude != NULL && luaL_dostring(L, prelude) != LUA_OK) {
+    fprintf(stderr, "fuzz prelude failed: %s\n", lua_tostring(L, -1));
+    abort();
+  }
+  lua_settop(L, 0);
+  fz_L = L;
+  return L;
+}
+
+/* Call the function under `nargs` arguments on the stack, protected and bounded.
+ * Returns the lua_pcall status; results (LUA_MULTRET) stay on the stack. */
+static inline int fz_pcall(lua_State *L, int nargs, int nres) {
+  lua_sethook(L, fz_budget_hook, LUA_MASKCOUNT, FZ_INSN_BUDGET);
+  int st = lua_pcall(L, nargs, nres, 0);
+  lua_sethook(L, NULL, 0, 0);
+  return st;
+}
+
+/* Once per input, after the work: drop the stack, collect now and then so garbage
+ * from earlier inputs does not pile up against the heap cap. */
+static inline void fz_done(lua_State *L) {
+  lua_settop(L, 0);
+  if (++fz_inputs % 512 == 0)
+    lua_gc(L, LUA_GCCOLLECT, 0);
+}
+
+/* A byte reader over the fuzzer's input. */
+typedef struct {
+  const uint8_t *p;
+  size_t n;
+} FzIn;
+
+static inline int fz_byte(FzIn *in) {
+  if (in->n == 0)
+    return 0;
+  in->n--;
+  return *in->p++;
+}
+
+/* Next field: bytes up to the next 0xFF separator (or the end). */
+static inline size_t fz_field(FzIn *in, const char **s) {
+  const uint8_t *end = memchr(in->p, 0xFF, in->n);
+  size_t len = end ? (size_t)(end - in->p) : in->n;
+  *s = (const char *)in->p;
+  in->p += len;
+  in->n -= len;
+  if (in->n > 0) {
+    in->p++;
+    in->n--;
+  }
+  return len;
+}
+
+/* Push one argument chosen by the input: edge integers, edge floats, short strings,
+ * nil, booleans, a table. Keeps library argument checking honest. */
+static inline void fz_push_value(lua_State *L, FzIn *in) {
+  static const lua_Integer ints[] = {0, 1, -1, 2, 7, 63, 64, 255, 256, 65535, 0x7fffffff,
+                                     -0x80000000LL, LUA_MAXINTEGER, LUA_MININTEGER, 10, 100};
+  static const double flts[] = {0.0, -0.0, 0.5, -1.5, 1e308, -1e308, 1e-310, 3.14159,
+                                1.0 / 0.0, -1.0 / 0.0, 0.0 / 0.0, 9007199254740993.0,
+                                -9.2233720368547758e18, 9.2233720368547758e18, 1e15, 2.5};
+  int b = fz_byte(in);
+  switch (b & 7) {
+    case 0: lua_pushinteger(L, ints[(b >> 3) & 15]); break;
+    case 1: lua_pushnumber(L, flts[(b >> 3) & 15]); break;
+    case 2: {
+      lua_Integer v = 0;
+      for (int i = 0; i < 8; i++)
+        v = (lua_Integer)(((lua_Unsigned)v << 8) | (lua_Unsigned)fz_byte(in));
+      lua_pushinteger(L, v);
+      break;
+    }
+    case 3: {
+      uint64_t bits = 0;
+      for (int i = 0; i < 8; i++)
+        bits = (bits << 8) | (uint64_t)fz_byte(in);
+      double d;
+      memcpy(&d, &bits, sizeof d);
+      lua_pushnumber(L, d);
+      break;
+    }
+    case 4: {
+      size_t len = (size_t)((b >> 3) & 31);
+      if (len > in->n)
+        len = in->n;
+      lua_pushlstring(L, (const char *)in->p, len);
+      in->p += len;
+      in->n -= len;
+      break;
+    }
+    case 5: lua_pushinteger(L, (lua_Integer)(int8_t)fz_byte(in)); break;
+    case 6: lua_pushboolean(L, b & 8); break;
+    default:
+      if (b & 8)
+        lua_newtable(L);
+      else
+        lua_pushnil(L);
+      break;
+  }
+}
+
+
+#endif
