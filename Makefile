@@ -18,7 +18,8 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 DEB_PKGS := build-essential pkg-config libgc-dev libffi-dev libreadline-dev libcriterion-dev \
-            libseccomp-dev lua5.4 luajit hyperfine gnuplot-nox valgrind clang
+            libseccomp-dev lua5.4 luajit hyperfine gnuplot-nox valgrind clang time \
+            lua-lpeg lua-cjson lua-filesystem
 
 .PHONY: all deps test test-unit test-lang test-asan bench demo clean official
 

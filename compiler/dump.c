@@ -147,13 +147,14 @@ static void put_header(DumpState *D, const Proto *p) {
   put_bytes(D, LUA_SIGNATURE, 4);
   put_byte(D, CVB_VERSION);
   put_byte(D, CVB_FORMAT);
-  put_byte(D, CVB_REVISION);
   put_bytes(D, CVB_DATA, 6);
   put_byte(D, (int)sizeof(Instruction));
   put_byte(D, (int)sizeof(lua_Integer));
   put_byte(D, (int)sizeof(lua_Number));
   put_int(D, CVB_INT);
   put_num(D, CVB_NUM);
+  put_bytes(D, CVB_MARK, 4);
+  put_byte(D, CVB_REVISION);
   put_byte(D, p->sizeupvalues);
 }
 

@@ -8,7 +8,8 @@
 
 /* Header constants shared with the loader. */
 #define CVB_VERSION   0x54          /* Lua 5.4, as lua5.4's version byte */
-#define CVB_FORMAT    0x43          /* 'C': a Cove chunk (PUC Lua writes 0) */
+#define CVB_FORMAT    0             /* the official format byte, as lua5.4 writes */
+#define CVB_MARK      "Cove"        /* follows the PUC-identical header: marks a Cove chunk */
 #define CVB_REVISION  1             /* Cove's own bytecode revision (opcodes.h changes) */
 #define CVB_DATA      "\x19\x93\r\n\x1a\n"  /* catches text-mode conversions */
 #define CVB_INT       ((lua_Integer)0x5678)

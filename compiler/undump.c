@@ -130,13 +130,8 @@ static void check_header(LoadState *S) {
   check_literal(S, &LUA_SIGNATURE[1], 3, "not a binary chunk");  /* 1st byte seen */
   if (get_byte(S) != CVB_VERSION)
     load_error(S, "version mismatch");
-  int format = get_byte(S);
-  if (format == 0)
-    load_error(S, "format mismatch: a PUC Lua chunk, not a Cove one");
-  if (format != CVB_FORMAT)
+  if (get_byte(S) != CVB_FORMAT)
     load_error(S, "format mismatch");
-  if (get_byte(S) != CVB_REVISION)
-    load_error(S, "Cove bytecode revision mismatch");
   check_literal(S, CVB_DATA, 6, "corrupted chunk");
   check_size(S, sizeof(Instruction), "Instruction");
   check_size(S, sizeof(lua_Integer), "lua_Integer");
@@ -145,6 +140,10 @@ static void check_header(LoadState *S) {
     load_error(S, "integer format mismatch");
   if (get_num(S) != CVB_NUM)
     load_error(S, "float format mismatch");
+  /* The header so far is byte for byte lua5.4's; a Cove chunk goes on with its mark. */
+  check_literal(S, CVB_MARK, 4, "not a Cove chunk: PUC Lua bytecode cannot be loaded");
+  if (get_byte(S) != CVB_REVISION)
+    load_error(S, "Cove bytecode revision mismatch");
 }
 
 static void load_constants(LoadState *S, Proto *f) {

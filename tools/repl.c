@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <unistd.h>
 
 #include <readline/history.h>
@@ -46,23 +47,39 @@ static void on_prompt_sigint(int sig) {
 }
 
 /* readline's character reader, replaced so that a Ctrl-C ends the read: readline's own
- * handler catches SIGINT, rl_check_signals lets it clean up and pass the signal on to
- * on_prompt_sigint, and then the line is emptied and "accepted" so readline returns. */
+ * handler records SIGINT, rl_check_signals lets it clean up and pass the signal on to
+ * on_prompt_sigint, and then the line is emptied and "accepted" so readline returns.
+ * The wait is a pselect with SIGINT blocked until it starts, so a Ctrl-C that arrives
+ * while readline is busy (redisplay, completion) is not left waiting for a key. */
 static int repl_getc(FILE *in) {
+  sigset_t sigint_set, unblocked;
+  sigemptyset(&sigint_set);
+  sigaddset(&sigint_set, SIGINT);
   for (;;) {
-    unsigned char c;
-    ssize_t n = read(fileno(in), &c, 1);
-    if (n == 1)
-      return c;
-    if (n == 0)
-      return EOF;
-    if (errno != EINTR)
-      return EOF;
     rl_check_signals();
     if (prompt_sigint) {
       rl_replace_line("", 0);
       return '\n';
     }
+    sigprocmask(SIG_BLOCK, &sigint_set, &unblocked);
+    int ready = 0;
+    if (rl_pending_signal() == 0 && !prompt_sigint) {
+      fd_set fds;
+      FD_ZERO(&fds);
+      FD_SET(fileno(in), &fds);
+      ready = pselect(fileno(in) + 1, &fds, NULL, NULL, NULL, &unblocked);
+    }
+    sigprocmask(SIG_SETMASK, &unblocked, NULL);
+    if (ready < 0 && errno != EINTR)
+      return EOF;
+    if (ready <= 0)
+      continue;  /* a signal: handled at the top */
+    unsigned char c;
+    ssize_t n = read(fileno(in), &c, 1);
+    if (n == 1)
+      return c;
+    if (n == 0 || errno != EINTR)
+      return EOF;
   }
 }
 
