@@ -145,3 +145,11 @@ test-robust: all fuzz-build
 	tests/fuzz/run.sh fuzz 12 $(FUZZ_TARGETS)
 	tests/roundtrip.sh $(BUILD)/cove $(BUILD)/covec
 	python3 tests/difftest/difftest.py --cove $(BUILD)/cove --n 300 --seed 1
+
+# Install the commands and the man page (PREFIX=/usr/local, DESTDIR for staging).
+PREFIX ?= /usr/local
+.PHONY: install
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/cove $(BUILD)/covec $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 tools/cove.1 $(DESTDIR)$(PREFIX)/share/man/man1/

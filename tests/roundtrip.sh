@@ -34,7 +34,7 @@ for f in *.lua; do
     fail=$((fail + 1))
   elif [ -n "$strip" ]; then
     # Without debug info "f.lua:3: msg" becomes "msg" or "?:-1: msg": compare the rest.
-    norm='s/([A-Za-z0-9_./-]+\.lua|\?):-?[0-9]+: //g; s/\?: //g'
+    norm="s/([A-Za-z0-9_./-]+\\.lua|\\?):-?[0-9]+: //g; s/\\?: //g; s/ \\((local|upvalue|field|global|method|constant) '[^']*'\\)//g; s/variable '[^']*'/variable ?/g"
     if ! cmp -s <(sed -E "$norm" "$tmp/$n.sout") <(sed -E "$norm" "$tmp/$n.bout"); then
       echo "FAIL $n: stdout differs from the source run$strip (line info ignored)"
       diff <(sed -E "$norm" "$tmp/$n.sout") <(sed -E "$norm" "$tmp/$n.bout") | head -5

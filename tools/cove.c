@@ -171,14 +171,12 @@ static int dostring(lua_State *L, const char *s, const char *name) {
   return dochunk(L, luaL_loadbuffer(L, s, strlen(s), name));
 }
 
-/* -l mod, or -l g=mod: global g (or mod) = require(mod). For "mod-v2" style names the
- * global is the part before the '-', as lua5.4's LUA_IGMARK rule. */
+/* -l mod, or -l g=mod: global g (or mod) = require(mod). As lua5.4.4, "-l mod-v2" sets
+ * the global "mod-v2" (the LUA_IGMARK trimming came in 5.4.6). */
 static int dolibrary(lua_State *L, char *globname) {
-  char *suffix = NULL;
   char *modname = strchr(globname, '=');
   if (modname == NULL) {
     modname = globname;
-    suffix = strchr(modname, *LUA_IGMARK);
   } else {
     *modname = '\0';
     modname++;
@@ -186,11 +184,8 @@ static int dolibrary(lua_State *L, char *globname) {
   lua_getglobal(L, "require");
   lua_pushstring(L, modname);
   int status = cli_docall(L, 1, 1);
-  if (status == LUA_OK) {
-    if (suffix != NULL)
-      *suffix = '\0';
+  if (status == LUA_OK)
     lua_setglobal(L, globname);
-  }
   return cli_report(L, status);
 }
 

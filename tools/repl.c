@@ -2,7 +2,7 @@
  * incomplete statements continue on a ">>" line, _PROMPT/_PROMPT2) with GNU readline
  * on a terminal: persistent size-capped history, tab completion of globals, fields
  * and methods, Ctrl-C that cancels the line being typed. On a pipe it reads plain
- * lines and, unlike Debian's lua5.4, does not echo them. */
+ * lines (no readline, no history) and echoes them as lua5.4 does. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -337,16 +337,23 @@ static const char *get_prompt(lua_State *L, int firstline) {
   return p;  /* stays on the stack until the line is read */
 }
 
-/* Reads a line of any length without readline; NULL at end of input. */
+/* Reads a line of any length without readline; NULL at end of input. The line is
+ * echoed after the prompt, as lua5.4 (readline) does on a pipe: transcripts then read
+ * like a session, and the official suite's main.lua depends on it. */
 static char *plain_read(const char *prompt) {
   fputs(prompt, stdout);
   fflush(stdout);
   char *line = NULL;
   size_t cap = 0;
-  if (getline(&line, &cap, stdin) < 0) {
+  ssize_t len = getline(&line, &cap, stdin);
+  if (len < 0) {
     free(line);
     return NULL;
   }
+  fwrite(line, 1, (size_t)len, stdout);
+  if (len == 0 || line[len - 1] != '\n')
+    fputc('\n', stdout);
+  fflush(stdout);
   return line;
 }
 

@@ -24,7 +24,7 @@ void cli_print_version(void);
 
 /* Runs the read-eval-print loop until end of input (Ctrl-D). Uses GNU readline,
  * persistent history and tab completion when stdin is a terminal, plain line input
- * (no echo) otherwise. */
+ * (echoed after the prompt, as lua5.4) otherwise. */
 void repl_run(lua_State *L);
 
 #endif

@@ -606,8 +606,7 @@ int lua_setmetatable(lua_State *L, int objindex) {
   switch (ttype(obj)) {
     case TAG_TABLE:
       tabvalue(obj)->metatable = mt;
-      if (mt != NULL)
-        gc_check_metatable(L, gcvalue(obj), mt);
+      gc_check_metatable(L, gcvalue(obj), mt);  /* also when NULL: a weak table turns strong */
       break;
     case TAG_UDATA:
       udvalue(obj)->metatable = mt;

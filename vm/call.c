@@ -130,6 +130,9 @@ static void realloc_stack(lua_State *L, int newsize) {
   L->stack = newstack;
   L->stacksize = newsize;
   L->stack_last = newstack + newsize;
+  /* The old block is garbage now, but one stale word pointing at it (a conservative root)
+   * would keep every object it held alive for good: clear it, as freeing would. */
+  memset(oldstack, 0, sizeof(Value) * (size_t)(oldsize + EXTRA_STACK));
 }
 
 void vm_growstack(lua_State *L, int n, int raiseerror) {

@@ -21,7 +21,8 @@ int tab_isabsent(const Value *v);                    /* slot returned for a miss
 void tab_set(lua_State *L, Table *t, const Value *key, const Value *val);
 void tab_setint(lua_State *L, Table *t, lua_Integer key, const Value *val);
 void tab_setstr(lua_State *L, Table *t, String *key, const Value *val);
-/* Slot for key, creating it (value nil) when absent: for the interpreter's fast set. */
+/* Slot for key, creating it (value nil) when absent: for the interpreter's fast set.
+ * Not for weak tables: a value written into the slot bypasses its attachment. */
 Value *tab_slot(lua_State *L, Table *t, const Value *key);
 
 lua_Unsigned tab_len(Table *t);                       /* a border, as lua5.4 */

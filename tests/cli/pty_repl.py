@@ -167,7 +167,7 @@ def main():
         r.expect(r"interrupted!", "Ctrl-C stops the loop")
         r.expect(r"> ", "prompt after the interrupt")
         r.send("print('alive')\r")
-        r.expect(r"\r\nalive\r\n", "the REPL goes on")
+        r.expect(r"\r\nalive\r\n> ", "the REPL goes on")
     check("Ctrl-C interrupts running code", ctrl_c_loop)
 
     def ctrl_c_prompt():

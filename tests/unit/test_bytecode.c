@@ -177,10 +177,14 @@ Test(bytecode, extra_bytes_and_foreign_headers_are_rejected) {
   b.p[b.n] = 0;
   cr_assert_eq(load_bytes(b.p, b.n + 1), LUA_ERRSYNTAX);
   cr_assert(strstr(lua_tostring(L, -1), "extra bytes") != NULL);
-  b.p[5] = 0;  /* PUC Lua's format byte */
+  b.p[5] = 1;  /* an unofficial format byte */
   cr_assert_eq(load_bytes(b.p, b.n), LUA_ERRSYNTAX);
   cr_assert(strstr(lua_tostring(L, -1), "format mismatch") != NULL);
   b.p[5] = CVB_FORMAT;
+  b.p[31] = 'X';  /* Cove's mark after the PUC-identical header */
+  cr_assert_eq(load_bytes(b.p, b.n), LUA_ERRSYNTAX);
+  cr_assert(strstr(lua_tostring(L, -1), "not a Cove chunk") != NULL);
+  b.p[31] = 'C';
   b.p[4] = 0x53;  /* Lua 5.3 */
   cr_assert_eq(load_bytes(b.p, b.n), LUA_ERRSYNTAX);
   cr_assert_str_eq(lua_tostring(L, -1), "chunk: bad binary format (version mismatch)");

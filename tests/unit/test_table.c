@@ -8,6 +8,7 @@
 #include "call.h"
 #include "str.h"
 #include "table.h"
+#include <gc/gc.h>
 
 static lua_State *L;
 
@@ -208,4 +209,88 @@ Test(table, slot_creates_and_resize_keeps_contents) {
   tab_resize(L, t, 0, 2000);
   for (int i = 1; i <= 1000; i++) cr_assert_eq(ivalue(tab_getint(t, i * 3)), i);
   cr_assert_eq(ivalue(tab_getshortstr(t, strvalue(&k))), 42);
+}
+
+/* ---- weak tables (tab_setweakmode / tab_prune / attachments) ---- */
+
+static const void *dead_obj;   /* the one object the fake collector declares dead */
+static int fake_alive(const void *o) { return o != dead_obj; }
+
+static Value T(Table *t) { Value v; sethvalue(&v, t); return v; }
+
+static int attachments_for(Table *t, GCObject *k) {
+  int n = 0;
+  for (struct GCAttach *a = k->attach; a != NULL; a = a->next)
+    n += GC_REVEAL_POINTER(a->table) == (void *)t;
+  return n;
+}
+
+Test(table, weak_mode_change_keeps_entries_and_layout) {
+  Table *t = tab_new(L, 0, 0);
+  for (int i = 1; i <= 20; i++) seti(t, i, i);
+  set(t, S("x"), I(99));
+  unsigned asize = t->asize, lsize = t->lsizenode;
+  tab_setweakmode(L, t, WEAK_KEYS | WEAK_VALUES);
+  cr_assert_eq(t->weakmode, WEAK_KEYS | WEAK_VALUES);
+  cr_assert_eq(t->asize, asize);
+  cr_assert_eq(t->lsizenode, lsize);
+  for (int i = 1; i <= 20; i++) cr_assert_eq(ivalue(tab_getint(t, i)), i);
+  cr_assert_eq(ivalue(tab_getstr(t, str_newz(L, "x"))), 99);
+  tab_setweakmode(L, t, 0);
+  cr_assert_eq(t->weakmode, 0);
+  cr_assert_eq(ivalue(tab_getint(t, 20)), 20);
+}
+
+Test(table, ephemeron_values_are_attached_to_their_keys) {
+  Table *t = tab_new(L, 0, 0);
+  tab_setweakmode(L, t, WEAK_KEYS);
+  Table *k = tab_new(L, 0, 0), *v1 = tab_new(L, 0, 0), *v2 = tab_new(L, 0, 0);
+  set(t, T(k), T(v1));
+  cr_assert_eq(attachments_for(t, (GCObject *)k), 1);
+  cr_assert_eq(k->attach->val.u.gc, (GCObject *)v1);
+  set(t, T(k), T(v2));                    /* overwrite: one attachment, new value */
+  cr_assert_eq(attachments_for(t, (GCObject *)k), 1);
+  cr_assert_eq(k->attach->val.u.gc, (GCObject *)v2);
+  set(t, T(k), I(5));                     /* non-collectable value: nothing to keep */
+  cr_assert_eq(attachments_for(t, (GCObject *)k), 0);
+  set(t, T(k), T(v1));
+  set(t, T(k), NIL());                    /* removal drops the attachment */
+  cr_assert_eq(attachments_for(t, (GCObject *)k), 0);
+}
+
+Test(table, leaving_ephemeron_mode_drops_attachments) {
+  Table *t = tab_new(L, 0, 0);
+  Table *k = tab_new(L, 0, 0), *v = tab_new(L, 0, 0);
+  set(t, T(k), T(v));
+  tab_setweakmode(L, t, WEAK_KEYS);       /* existing entries get attached */
+  cr_assert_eq(attachments_for(t, (GCObject *)k), 1);
+  tab_setweakmode(L, t, WEAK_VALUES);
+  cr_assert_eq(attachments_for(t, (GCObject *)k), 0);
+  cr_assert_eq(tabvalue(tab_get(t, &(Value){{.gc = (GCObject *)k}, TAG_TABLE}))->tt, TAG_TABLE);
+}
+
+Test(table, prune_clears_dead_weak_entries_only) {
+  Table *t = tab_new(L, 0, 0);
+  tab_setweakmode(L, t, WEAK_KEYS | WEAK_VALUES);
+  Table *dead = tab_new(L, 0, 0), *live = tab_new(L, 0, 0);
+  set(t, T(dead), I(1));
+  set(t, T(live), I(2));
+  set(t, I(1), T(dead));
+  set(t, I(2), T(live));
+  set(t, S("s"), S("str"));
+  dead_obj = dead;
+  tab_prune(t, WEAK_VALUES, fake_alive, NULL);   /* values only: the dead key stays */
+  cr_assert(ttisnil(tab_getint(t, 1)));
+  cr_assert_eq(tab_getint(t, 2)->u.gc, (GCObject *)live);
+  cr_assert_eq(ivalue(tab_get(t, &(Value){{.gc = (GCObject *)dead}, TAG_TABLE})), 1);
+  tab_prune(t, WEAK_KEYS | WEAK_VALUES, fake_alive, NULL);
+  cr_assert(ttisnil(tab_get(t, &(Value){{.gc = (GCObject *)dead}, TAG_TABLE})));
+  cr_assert_eq(ivalue(tab_get(t, &(Value){{.gc = (GCObject *)live}, TAG_TABLE})), 2);
+  cr_assert_str_eq(getstr(strvalue(tab_getstr(t, str_newz(L, "s")))), "str");
+  /* next() still steps past the removed (dead-key) entry */
+  Value key = NIL(), val;
+  int n = 0;
+  while (tab_next(L, t, &key, &val)) n++;
+  cr_assert_eq(n, 3);
+  dead_obj = NULL;
 }
