@@ -6,6 +6,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lua_State *L = fz_state(fz_run_prelude);
+  fz_trace(data, size);
   if (luaL_loadbufferx(L, (const char *)data, size, "=fuzz", "b") == LUA_OK)
     fz_run_top(L);
   fz_done(L);

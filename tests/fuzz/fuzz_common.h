@@ -88,6 +88,25 @@ static inline void fz_done(lua_State *L) {
     lua_gc(L, LUA_GCCOLLECT, 0);
 }
 
+/* With FZ_TRACE_DIR set, every input is also written there as a numbered file, so that a
+ * crash that depends on the state earlier inputs left behind (the state is shared) can be
+ * replayed in order: build/fuzz/fuzz_T $(ls -d DIR/*). */
+static inline void fz_trace(const uint8_t *data, size_t size) {
+  static const char *dir;
+  static unsigned long seq;
+  if (dir == NULL && (dir = getenv("FZ_TRACE_DIR")) == NULL)
+    dir = "";
+  if (*dir == '\0')
+    return;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%08lu", dir, ++seq);
+  FILE *f = fopen(path, "wb");
+  if (f != NULL) {
+    fwrite(data, 1, size, f);
+    fclose(f);
+  }
+}
+
 /* A byte reader over the fuzzer's input. */
 typedef struct {
   const uint8_t *p;

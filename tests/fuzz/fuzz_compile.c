@@ -8,6 +8,7 @@ static FzBuf fz_dumpbuf;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lua_State *L = fz_state(fz_run_prelude);
+  fz_trace(data, size);
   if (luaL_loadbufferx(L, (const char *)data, size, "=fuzz", "t") != LUA_OK) {
     fz_done(L);
     return 0;
