@@ -146,10 +146,69 @@ test-robust: all fuzz-build
 	tests/roundtrip.sh $(BUILD)/cove $(BUILD)/covec
 	python3 tests/difftest/difftest.py --cove $(BUILD)/cove --n 300 --seed 1
 
-# Install the commands and the man page (PREFIX=/usr/local, DESTDIR for staging).
+# ---- libcove for embedding (spec/capi.md "Building against Cove") ----
+# The core objects again, position-independent, in $(BUILD)/pic/, for the shared library
+# (soname libcove.so.$(SOVERSION)); the library itself links libgc/libm/libdl, never
+# readline (only the REPL uses it).
+SOVERSION := 0
+VERSION   := 0.1.0
+PIC_OBJ   := $(CORE_SRC:%.c=$(BUILD)/pic/%.o)
+LIBLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgc) -lm -ldl
+HEADERS   := vm/lua.h vm/luaconf.h vm/lauxlib.h vm/lualib.h vm/lua.hpp vm/cove.h
+
+.PHONY: lib debug uninstall
+
+lib: $(BUILD)/libcove.a $(BUILD)/libcove.so $(BUILD)/cove.pc
+
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -fPIC -MMD -MP -c $< -o $@
+
+$(BUILD)/libcove.so.$(SOVERSION): $(PIC_OBJ)
+	$(CC) $(ALLCFLAGS) -shared -fPIC -Wl,-soname,libcove.so.$(SOVERSION) -o $@ $(PIC_OBJ) $(LIBLIBS)
+
+$(BUILD)/libcove.so: $(BUILD)/libcove.so.$(SOVERSION)
+	ln -sf libcove.so.$(SOVERSION) $@
+
+-include $(PIC_OBJ:.o=.d)
+
+# Rewritten whenever PREFIX changes (the file records it).
+$(BUILD)/cove.pc: FORCE
+	@mkdir -p $(BUILD)
+	@printf '%s\n' 'prefix=$(PREFIX)' 'exec_prefix=$${prefix}' 'libdir=$${exec_prefix}/lib' \
+	  'includedir=$${prefix}/include' '' 'Name: cove' \
+	  'Description: Cove, a Lua 5.4 compatible VM: the Lua 5.4 C API and cove_* extensions' \
+	  'Version: $(VERSION)' 'Cflags: -I$${includedir}/cove' 'Libs: -L$${libdir} -lcove' \
+	  'Libs.private: -lgc -lm -ldl' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+.PHONY: FORCE
+FORCE:
+
+# API-misuse-checking build: lua5.4's LUA_USE_APICHECK assertions plus Cove's own.
+DEBUG_CFLAGS := -O0 -g -DLUA_USE_APICHECK -DCOVE_ASSERTS
+debug:
+	$(MAKE) BUILD=build/debug CFLAGS="$(DEBUG_CFLAGS)" build/debug/cove build/debug/libcove.a
+
+# Install the commands and the man page (PREFIX=/usr/local, DESTDIR for staging),
+# plus the library, headers (include/cove/) and pkg-config file.
 PREFIX ?= /usr/local
 .PHONY: install
-install: all
+install: all lib
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/cove $(BUILD)/covec $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 tools/cove.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	if [ -f tools/cove.1 ]; then install -m 644 tools/cove.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/cove
+	install -m 644 $(BUILD)/libcove.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(BUILD)/libcove.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libcove.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libcove.so
+	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/cove/
+	install -m 644 $(BUILD)/cove.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/cove $(DESTDIR)$(PREFIX)/bin/covec
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/cove.1
+	rm -f $(DESTDIR)$(PREFIX)/lib/libcove.a $(DESTDIR)$(PREFIX)/lib/libcove.so \
+	  $(DESTDIR)$(PREFIX)/lib/libcove.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/pkgconfig/cove.pc
+	rm -f $(HEADERS:vm/%=$(DESTDIR)$(PREFIX)/include/cove/%)
+	-rmdir $(DESTDIR)$(PREFIX)/include/cove 2>/dev/null

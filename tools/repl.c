@@ -100,8 +100,10 @@ static void history_open(void) {
   }
   using_history();
   stifle_history(HISTORY_MAX);
-  if (history_path != NULL)
+  if (history_path != NULL) {
     read_history(history_path);  /* a missing file is an empty history */
+    history_truncate_file(history_path, HISTORY_MAX);  /* in case a session was killed */
+  }
 }
 
 /* Each physical line is one entry (a multi-line entry would come back as several

@@ -561,6 +561,10 @@ static void full_collect(lua_State *L, GCState *gs) {
   gs->stepcredit = 0;
 }
 
+#ifdef COVE_GCTRACE
+#include "/tmp/gc2/gctrace.inc"
+#endif
+
 /* Work one step stands for when collectgarbage("step") gets no size, in KB. */
 #define GC_BASICSTEP_KB 64
 
@@ -582,6 +586,9 @@ int gc_control(lua_State *L, int what, int arg1, int arg2) {
     break;
   case LUA_GCCOLLECT:
     full_collect(L, gs);
+#ifdef COVE_GCTRACE
+    gctrace_run(__builtin_frame_address(0));
+#endif
     gc_run_pending_finalizers(L);
     break;
   case LUA_GCCOUNT:

@@ -249,11 +249,18 @@ void vm_safepoint(lua_State *L) {
 #define PROTECT(x) do { SAVESTATE(); x; RELOAD(); } while (0)
 /* Same, keeping L->top (x uses it). */
 #define PROTECT_NT(x) do { SAVEPC(); x; RELOAD(); } while (0)
-/* Charge the safe-point budget; the slow path may run finalizers or raise. */
+/* Charge the safe-point budget; the slow path may run finalizers or raise.
+ * COVE_NO_SAFEPOINTS (a measurement build, see spec/safepoints.md "Measured cost")
+ * compiles the charge away: ENTER and LOOP are then dispatched but do nothing, and
+ * finalizers, interrupts and the dead-stack clearing never run from Lua code. */
+#ifdef COVE_NO_SAFEPOINTS
+#define CHARGE(cost) ((void)(cost))
+#else
 #define CHARGE(cost) \
   do { \
     if (unlikely((g->budget -= (cost)) <= 0)) PROTECT(vm_safepoint(L)); \
   } while (0)
+#endif
 /* Compare + following jump word in one dispatch: take the jump when cond == k. */
 #define COND_JUMP(cond) \
   do { \
@@ -361,6 +368,7 @@ void vm_execute(lua_State *L, CallInfo *ci) {
     [0 ... NUM_OPCODES - 1] = &&L_HOOK
   };
   global_State *g = G(L);
+  (void)g;  /* unused when COVE_NO_SAFEPOINTS */
   const void *const *disp;
   LClosure *cl;
   const Value *k;

@@ -88,6 +88,7 @@ typedef struct global_State {
   int64_t budget;
   volatile int interrupt;     /* set asynchronously (signal handler, another thread) */
   void *vmext;                /* room for the VM's own bookkeeping */
+  struct CoveQuota *quota;    /* cove_* options, quotas, stop reason (vm/quota.h); NULL = none */
 } global_State;
 
 /* ---- threads ---- */

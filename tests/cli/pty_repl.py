@@ -7,6 +7,7 @@ failure; prints SKIP and exits 0 when no pty is available."""
 import os
 import re
 import select
+import signal
 import sys
 import tempfile
 import time
@@ -61,10 +62,11 @@ class Repl:
     def wait_exit(self):
         deadline = time.time() + TIMEOUT
         while time.time() < deadline:
-            try:
-                os.read(self.fd, 4096)
-            except OSError:
-                pass
+            if select.select([self.fd], [], [], 0.05)[0]:
+                try:
+                    os.read(self.fd, 4096)
+                except OSError:
+                    pass
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
                 return os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") \
@@ -79,6 +81,7 @@ PROMPT = r"> $|> (?=\x1b)|\n> "
 
 
 def main():
+    signal.alarm(60)  # a safety net: the whole test takes about a second
     binary = os.path.abspath(sys.argv[1])
     failures = []
     tmp = tempfile.mkdtemp()
@@ -179,10 +182,12 @@ def main():
         r.send("\x03")
         r.expect(r"\r\n> ", "Ctrl-C abandons an incomplete statement")
         r.send("print(g, 'clean')\r")
-        r.expect(r"\r\nnil\tclean\r\n", "nothing of the cancelled lines ran")
+        r.expect(r"\r\nnil\tclean\r\n> ", "nothing of the cancelled lines ran")
     check("Ctrl-C at the prompt cancels the line", ctrl_c_prompt)
 
     def ctrl_d():
+        # Ctrl-D is only sent at a prompt (readline's raw mode): typed while the tty is
+        # still in canonical mode, the line discipline would swallow it.
         r.send("\x04")
         status = r.wait_exit()
         if status != 0:
@@ -201,6 +206,11 @@ def main():
             raise AssertionError("history file has %d lines (cap 1000)" % len(lines))
     check("history file written and capped", history_file)
 
+    try:  # the REPL should be gone after Ctrl-D; never leave it behind
+        os.kill(r.pid, signal.SIGKILL)
+        os.waitpid(r.pid, 0)
+    except OSError:
+        pass
     if failures:
         sys.exit(1)
 
