@@ -149,11 +149,12 @@ test-robust: all fuzz-build
 # ---- libcove for embedding (spec/capi.md "Building against Cove") ----
 # The core objects again, position-independent, in $(BUILD)/pic/, for the shared library
 # (soname libcove.so.$(SOVERSION)); the library itself links libgc/libm/libdl, never
-# readline (only the REPL uses it).
+# readline (only the REPL uses it). Linked to a temporary name then renamed, so a host
+# linking against it concurrently never sees a half-written file.
 SOVERSION := 0
 VERSION   := 0.1.0
 PIC_OBJ   := $(CORE_SRC:%.c=$(BUILD)/pic/%.o)
-LIBLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgc) -lm -ldl
+LIBLIBS    = $(filter-out -lreadline,$(LDLIBS))
 HEADERS   := vm/lua.h vm/luaconf.h vm/lauxlib.h vm/lualib.h vm/lua.hpp vm/cove.h
 
 .PHONY: lib debug uninstall
@@ -165,7 +166,8 @@ $(BUILD)/pic/%.o: %.c
 	$(CC) $(ALLCFLAGS) -fPIC -MMD -MP -c $< -o $@
 
 $(BUILD)/libcove.so.$(SOVERSION): $(PIC_OBJ)
-	$(CC) $(ALLCFLAGS) -shared -fPIC -Wl,-soname,libcove.so.$(SOVERSION) -o $@ $(PIC_OBJ) $(LIBLIBS)
+	$(CC) $(ALLCFLAGS) -shared -fPIC -Wl,-soname,libcove.so.$(SOVERSION) -o $@.tmp $(PIC_OBJ) $(LIBLIBS)
+	mv -f $@.tmp $@
 
 $(BUILD)/libcove.so: $(BUILD)/libcove.so.$(SOVERSION)
 	ln -sf libcove.so.$(SOVERSION) $@
@@ -179,7 +181,7 @@ $(BUILD)/cove.pc: FORCE
 	  'includedir=$${prefix}/include' '' 'Name: cove' \
 	  'Description: Cove, a Lua 5.4 compatible VM: the Lua 5.4 C API and cove_* extensions' \
 	  'Version: $(VERSION)' 'Cflags: -I$${includedir}/cove' 'Libs: -L$${libdir} -lcove' \
-	  'Libs.private: -lgc -lm -ldl' > $@.tmp
+	  'Libs.private: -lgc -lm -ldl $(filter -lffi,$(LDLIBS))' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 .PHONY: FORCE
@@ -212,3 +214,21 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/lib/libcove.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/pkgconfig/cove.pc
 	rm -f $(HEADERS:vm/%=$(DESTDIR)$(PREFIX)/include/cove/%)
 	-rmdir $(DESTDIR)$(PREFIX)/include/cove 2>/dev/null
+
+# ---- ffi (stdlib/ffilib.c, spec/ffi.md): libffi, and its test suite ----
+ALLCFLAGS += $(shell pkg-config --cflags libffi 2>/dev/null)
+LDLIBS    += $(shell pkg-config --libs libffi 2>/dev/null || echo -lffi)
+.PHONY: test-ffi
+test-ffi: $(BUILD)/cove
+	tests/ffi/run.sh $(BUILD)/cove
+
+# ---- C API proof (tests/capi/): Criterion tests per API function group, built against
+# libcove.a like $(BUILD)/unit, then Debian's binary lua-lpeg/lua-cjson/lua-filesystem under cove ----
+CAPI_SRC := $(wildcard tests/capi/test_*.c)
+.PHONY: test-capi
+$(BUILD)/capi_unit: $(CAPI_SRC) tests/capi/capi_test.h $(BUILD)/libcove.a
+	$(CC) $(ALLCFLAGS) -o $@ $(CAPI_SRC) $(BUILD)/libcove.a $(LDLIBS) -lcriterion
+
+test-capi: $(BUILD)/capi_unit $(BUILD)/cove
+	$(BUILD)/capi_unit --jobs 2
+	tests/capi/modules.sh $(BUILD)/cove

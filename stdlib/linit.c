@@ -24,4 +24,10 @@ void luaL_openlibs(lua_State *L) {
     luaL_requiref(L, lib->name, lib->func, 1);
     lua_pop(L, 1);  /* the module */
   }
+  /* The ffi is preloaded, not opened: a script gets it with require "ffi". Whether the
+   * state may have it is luaopen_ffi's question (cap_ffi_allowed, spec/ffi.md). */
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  lua_pushcfunction(L, luaopen_ffi);
+  lua_setfield(L, -2, LUA_FFILIBNAME);
+  lua_pop(L, 1);  /* the preload table */
 }

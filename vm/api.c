@@ -30,19 +30,39 @@ const char lua_ident[] =
  * all yield the shared nil; lua_type tells "none" from nil by this pointer identity. */
 #define isvalid(L, o) (!ttisnil(o) || (o) != &G(L)->nilvalue)
 
-#define api_incr_top(L) ((L)->top++)
+/* API misuse checks at lua5.4's points and with its messages (lapi.c, llimits.h).
+ * A debug build (`make debug`: -DLUA_USE_APICHECK) gets luaconf.h's
+ * luai_apicheck = assert, so a broken rule aborts with "Assertion `(cond) && "msg"'
+ * failed", exactly as a lua5.4 built with LUA_USE_APICHECK. Off by default. */
+#if defined(luai_apicheck)
+#define api_check(L, e, msg) luai_apicheck(L, (e) && msg)
+#else
+#define api_check(L, e, msg) ((void)(L))
+#endif
+#define api_checknelems(L, n) \
+  api_check(L, (n) < ((L)->top - (L)->ci->func), "not enough elements in the stack")
+/* lua5.4's limit on C closure upvalues (and thus on upvalue pseudo-indices) */
+#define MAXUPVAL 255
+#define ispseudo(i) ((i) <= LUA_REGISTRYINDEX)
+
+#define api_incr_top(L) \
+  ((L)->top++, api_check(L, (L)->top <= (L)->ci->top, "stack overflow"))
 
 static Value *index2value(lua_State *L, int idx) {
   CallInfo *ci = L->ci;
   if (idx > 0) {
     Value *o = ci->func + idx;
+    api_check(L, idx <= ci->top - (ci->func + 1), "unacceptable index");
     return o >= L->top ? &G(L)->nilvalue : o;
   }
-  if (idx > LUA_REGISTRYINDEX)
+  if (idx > LUA_REGISTRYINDEX) {
+    api_check(L, idx != 0 && -idx <= L->top - (ci->func + 1), "invalid index");
     return L->top + idx;
+  }
   if (idx == LUA_REGISTRYINDEX)
     return &G(L)->registry;
   idx = LUA_REGISTRYINDEX - idx;  /* upvalue number */
+  api_check(L, idx <= MAXUPVAL + 1, "upvalue index too large");
   if (ttisCclosure(ci->func)) {
     CClosure *f = clCvalue(ci->func);
     if (idx <= f->nupvalues)
@@ -53,7 +73,14 @@ static Value *index2value(lua_State *L, int idx) {
 
 /* Index of a real stack slot (not a pseudo-index). */
 static Value *index2stack(lua_State *L, int idx) {
-  return idx > 0 ? L->ci->func + idx : L->top + idx;
+  CallInfo *ci = L->ci;
+  if (idx > 0) {
+    api_check(L, ci->func + idx < L->top, "invalid index");
+    return ci->func + idx;
+  }
+  api_check(L, idx != 0 && -idx <= L->top - (ci->func + 1), "invalid index");
+  api_check(L, !ispseudo(idx), "invalid index");
+  return L->top + idx;
 }
 
 static void globals_table(lua_State *L, Value *out) {
@@ -89,10 +116,12 @@ int lua_gettop(lua_State *L) {
 void lua_settop(lua_State *L, int idx) {
   Value *newtop;
   if (idx >= 0) {
+    api_check(L, idx <= L->stack_last - (L->ci->func + 1), "new top too large");
     newtop = L->ci->func + 1 + idx;
     while (L->top < newtop)
       setnilvalue(L->top++);
   } else {
+    api_check(L, -(idx + 1) <= (L->top - (L->ci->func + 1)), "invalid new top");
     newtop = L->top + idx + 1;
   }
   /* Dropping a to-be-closed slot closes it, as lua5.4 does. */
@@ -103,6 +132,7 @@ void lua_settop(lua_State *L, int idx) {
 
 void lua_closeslot(lua_State *L, int idx) {
   Value *level = index2stack(L, idx);
+  api_check(L, L->tbclist == level, "no variable to close at given level");
   level = func_close(L, level, LUA_OK, 0);
   setnilvalue(level);
 }
@@ -120,6 +150,7 @@ void lua_rotate(lua_State *L, int idx, int n) {
   Value *t = L->top - 1;
   Value *p = index2stack(L, idx);
   Value *m = n >= 0 ? t - n : p - n - 1;
+  api_check(L, (n >= 0 ? n : -n) <= (t - p + 1), "invalid 'n'");
   reverse(p, m);
   reverse(m + 1, t);
   reverse(p, t);
@@ -128,6 +159,7 @@ void lua_rotate(lua_State *L, int idx, int n) {
 void lua_copy(lua_State *L, int fromidx, int toidx) {
   Value *fr = index2value(L, fromidx);
   Value *to = index2value(L, toidx);
+  api_check(L, isvalid(L, to), "invalid index");
   setobj(to, fr);
 }
 
@@ -139,6 +171,7 @@ void lua_pushvalue(lua_State *L, int idx) {
 int lua_checkstack(lua_State *L, int n) {
   CallInfo *ci = L->ci;
   int ok = 1;
+  api_check(L, n >= 0, "negative 'n'");
   if (n < 0)
     return 1;  /* lua5.4 (api checks off): no room needed, nothing changes */
   if (L->stack_last - L->top <= n) {
@@ -158,6 +191,9 @@ int lua_checkstack(lua_State *L, int n) {
 void lua_xmove(lua_State *from, lua_State *to, int n) {
   if (from == to)
     return;
+  api_checknelems(from, n);
+  api_check(from, G(from) == G(to), "moving among independent states");
+  api_check(from, to->ci->top - to->top >= n, "stack overflow");
   from->top -= n;
   for (int i = 0; i < n; i++)
     setobj(to->top + i, from->top + i);
@@ -177,6 +213,7 @@ const char *lua_typename(lua_State *L, int t) {
     "table", "function", "userdata", "thread"
   };
   (void)L;
+  api_check(L, LUA_TNONE <= t && t < LUA_NUMTYPES, "invalid type");
   if (t < LUA_TNONE || t >= LUA_NUMTYPES)
     return "?";
   return names[t + 1];
@@ -214,7 +251,10 @@ int lua_rawequal(lua_State *L, int index1, int index2) {
 
 void lua_arith(lua_State *L, int op) {
   Value a, b, res;
-  if (op == LUA_OPUNM || op == LUA_OPBNOT) {
+  if (op != LUA_OPUNM && op != LUA_OPBNOT) {
+    api_checknelems(L, 2);
+  } else {
+    api_checknelems(L, 1);
     /* unary: the operand doubles as a fake second operand, as lua5.4 does */
     setobj(L->top, L->top - 1);
     api_incr_top(L);
@@ -388,6 +428,8 @@ void lua_pushcclosure(lua_State *L, lua_CFunction fn, int n) {
     api_incr_top(L);
     return;
   }
+  api_checknelems(L, n);
+  api_check(L, n <= MAXUPVAL, "upvalue index too large");
   CClosure *cl = func_newCclosure(L, n);
   cl->f = fn;
   L->top -= n;
@@ -461,6 +503,7 @@ int lua_geti(lua_State *L, int idx, lua_Integer n) {
 
 static Table *gettable_arg(lua_State *L, int idx) {
   const Value *t = index2value(L, idx);
+  api_check(L, ttistable(t), "table expected");
   return ttistable(t) ? tabvalue(t) : NULL;
 }
 
@@ -515,6 +558,7 @@ int lua_getmetatable(lua_State *L, int objindex) {
 
 int lua_getiuservalue(lua_State *L, int idx, int n) {
   const Value *o = index2value(L, idx);
+  api_check(L, ttisfulluserdata(o), "full userdata expected");
   if (!ttisfulluserdata(o) || n <= 0 || n > udvalue(o)->nuvalue) {
     setnilvalue(L->top);
     api_incr_top(L);
@@ -524,6 +568,7 @@ int lua_getiuservalue(lua_State *L, int idx, int n) {
 }
 
 void *lua_newuserdatauv(lua_State *L, size_t size, int nuvalue) {
+  api_check(L, 0 <= nuvalue && nuvalue < USHRT_MAX, "invalid value");
   if (nuvalue < 0 || nuvalue > USHRT_MAX)
     nuvalue = 0;
   if (size > (size_t)1 << 60)
@@ -542,6 +587,7 @@ void *lua_newuserdatauv(lua_State *L, size_t size, int nuvalue) {
 /* ---- set functions (stack -> Lua) ---- */
 
 static void setstr_into(lua_State *L, const Value *t, const char *k) {
+  api_checknelems(L, 1);
   Value tv = *t, key, val = L->top[-1];
   setsvalue(&key, str_newz(L, k));
   vm_settable(L, &tv, &key, &val);
@@ -555,6 +601,7 @@ void lua_setglobal(lua_State *L, const char *name) {
 }
 
 void lua_settable(lua_State *L, int idx) {
+  api_checknelems(L, 2);
   Value t = *index2value(L, idx), key = L->top[-2], val = L->top[-1];
   vm_settable(L, &t, &key, &val);
   L->top -= 2;
@@ -565,6 +612,7 @@ void lua_setfield(lua_State *L, int idx, const char *k) {
 }
 
 void lua_seti(lua_State *L, int idx, lua_Integer n) {
+  api_checknelems(L, 1);
   Value t = *index2value(L, idx), key, val = L->top[-1];
   setivalue(&key, n);
   vm_settable(L, &t, &key, &val);
@@ -574,6 +622,7 @@ void lua_seti(lua_State *L, int idx, lua_Integer n) {
 /* Raw stores may add a "__xxx" field to a table used as a metatable: forget its cache
  * of absent metamethods. */
 static void rawset_value(lua_State *L, int idx, const Value *key, int npop) {
+  api_checknelems(L, npop);
   Table *t = gettable_arg(L, idx);
   if (t != NULL) {
     tab_set(L, t, key, L->top - 1);
@@ -588,6 +637,7 @@ void lua_rawset(lua_State *L, int idx) {
 }
 
 void lua_rawseti(lua_State *L, int idx, lua_Integer n) {
+  api_checknelems(L, 1);
   Table *t = gettable_arg(L, idx);
   if (t != NULL)
     tab_setint(L, t, n, L->top - 1);
@@ -601,6 +651,8 @@ void lua_rawsetp(lua_State *L, int idx, const void *p) {
 }
 
 int lua_setmetatable(lua_State *L, int objindex) {
+  api_checknelems(L, 1);
+  api_check(L, ttisnil(L->top - 1) || ttistable(L->top - 1), "table expected");
   Value *obj = index2value(L, objindex);
   Table *mt = ttisnil(L->top - 1) ? NULL : tabvalue(L->top - 1);
   switch (ttype(obj)) {
@@ -622,8 +674,11 @@ int lua_setmetatable(lua_State *L, int objindex) {
 }
 
 int lua_setiuservalue(lua_State *L, int idx, int n) {
-  Value *o = index2value(L, idx);
+  Value *o;
   int ok = 0;
+  api_checknelems(L, 1);
+  o = index2value(L, idx);
+  api_check(L, ttisfulluserdata(o), "full userdata expected");
   if (ttisfulluserdata(o) && n > 0 && n <= udvalue(o)->nuvalue) {
     setobj(&udvalue(o)->uv[n - 1], L->top - 1);
     ok = 1;
@@ -639,13 +694,24 @@ int lua_setiuservalue(lua_State *L, int idx, int n) {
 #define NONYIELD_INC 0x10000u
 
 /* With LUA_MULTRET the callee may leave more values than the frame reserved. */
+/* lua5.4's checks shared by lua_callk and lua_pcallk. */
+#define check_call(L, k, nargs, nresults) \
+  (api_check(L, (k) == NULL || !isLua((L)->ci), "cannot use continuations inside hooks"), \
+   api_checknelems(L, (nargs) + 1), \
+   api_check(L, (L)->status == LUA_OK, "cannot do calls on non-normal thread"), \
+   api_check(L, (nresults) == LUA_MULTRET || \
+                ((L)->ci->top - (L)->top >= (nresults) - (nargs)), \
+             "results from function overflow current stack size"))
+
 static void adjust_results(lua_State *L, int nres) {
   if (nres <= LUA_MULTRET && L->ci->top < L->top)
     L->ci->top = L->top;
 }
 
 void lua_callk(lua_State *L, int nargs, int nresults, lua_KContext ctx, lua_KFunction k) {
-  Value *func = L->top - (nargs + 1);
+  Value *func;
+  check_call(L, k, nargs, nresults);
+  func = L->top - (nargs + 1);
   if (k != NULL && yieldable(L)) {
     L->ci->u.c.k = k;
     L->ci->u.c.ctx = ctx;
@@ -670,7 +736,13 @@ int lua_pcallk(lua_State *L, int nargs, int nresults, int errfunc, lua_KContext 
                lua_KFunction k) {
   struct CallS c;
   int status;
-  ptrdiff_t func = errfunc == 0 ? 0 : savestack(L, index2stack(L, errfunc));
+  ptrdiff_t func = 0;
+  check_call(L, k, nargs, nresults);
+  if (errfunc != 0) {
+    Value *o = index2stack(L, errfunc);
+    api_check(L, ttisfunction(o), "error handler must be a function");
+    func = savestack(L, o);
+  }
   c.func = L->top - (nargs + 1);
   if (k == NULL || !yieldable(L)) {
     c.nresults = nresults;
@@ -774,7 +846,9 @@ int lua_load(lua_State *L, lua_Reader reader, void *data, const char *chunkname,
 }
 
 int lua_dump(lua_State *L, lua_Writer writer, void *data, int strip) {
-  const Value *o = L->top - 1;
+  const Value *o;
+  api_checknelems(L, 1);
+  o = L->top - 1;
   if (!ttisLclosure(o))
     return 1;  /* C functions cannot be dumped */
   return cmp_dump(L, clLvalue(o)->p, writer, data, strip);
@@ -791,10 +865,16 @@ int lua_isyieldable(lua_State *L) {
 }
 
 int lua_resume(lua_State *L, lua_State *from, int nargs, int *nresults) {
+  /* lua5.4 checks the arguments once the coroutine is known to be resumable: a
+   * suspended one needs nargs values; a fresh one also its function, whose absence is
+   * the (non-check) "cannot resume dead coroutine" error. */
+  api_check(L, L->status != LUA_YIELD || nargs < L->top - L->ci->func,
+            "not enough elements in the stack");
   return vm_resume(L, from, nargs, nresults);
 }
 
 int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFunction k) {
+  api_checknelems(L, nresults);
   return vm_yield(L, nresults, ctx, k);
 }
 
@@ -863,7 +943,9 @@ int lua_gc(lua_State *L, int what, ...) {
 /* ---- miscellaneous ---- */
 
 int lua_error(lua_State *L) {
-  const Value *errobj = L->top - 1;
+  const Value *errobj;
+  api_checknelems(L, 1);
+  errobj = L->top - 1;
   /* the preallocated memory message keeps its status, as in lua5.4 */
   if (ttisstring(errobj) && G(L)->memerrmsg != NULL && strvalue(errobj) == G(L)->memerrmsg)
     vm_throw(L, LUA_ERRMEM);
@@ -884,10 +966,14 @@ int lua_next(lua_State *L, int idx) {
 }
 
 void lua_toclose(lua_State *L, int idx) {
-  func_newtbcupval(L, index2stack(L, idx));
+  Value *o = index2stack(L, idx);
+  api_check(L, L->tbclist == NULL || L->tbclist < o,
+            "given index below or equal a marked one");
+  func_newtbcupval(L, o);
 }
 
 void lua_concat(lua_State *L, int n) {
+  api_checknelems(L, n);
   if (n > 0) {
     if (n > 1)
       vm_concat(L, n);
@@ -923,7 +1009,7 @@ static void fmt_add(lua_State *L, FmtBuf *b, const char *s, size_t n) {
         free(b->p);
       b->p = b->fixed;
       setsvalue(L->top, G(L)->memerrmsg);
-      api_incr_top(L);
+      L->top++;
       vm_throw(L, LUA_ERRMEM);
     }
     if (b->p == b->fixed)
@@ -1023,7 +1109,7 @@ const char *api_pushvfstring(lua_State *L, const char *fmt, va_list argp) {
   if (b.p != b.fixed)
     free(b.p);
   setsvalue(L->top, s);
-  api_incr_top(L);
+  L->top++;  /* internal push (vm_runerror uses it too): unchecked, as lua5.4 */
   return getstr(s);
 }
 

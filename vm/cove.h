@@ -10,6 +10,10 @@
 
 #include "lua.h"
 
+#ifdef __cplusplus
+extern "C" {  /* lua.h itself has no guard (lua.hpp adds it); cove.h has its own */
+#endif
+
 #define COVE_VERSION "Cove 0.1"
 #define COVE_VERSION_NUM 1
 
@@ -73,5 +77,9 @@ int cove_jitenabled(lua_State *L);
 /* Load a binary chunk (Cove's bytecode, spec/bytecode-format.md) after verifying it
  * (spec/verifier.md); source text is refused. Same results as luaL_loadbufferx. */
 int cove_loadbuffer_verified(lua_State *L, const char *buf, size_t size, const char *name);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

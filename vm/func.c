@@ -113,11 +113,11 @@ static void call_close_method(lua_State *L, Value *obj, const Value *err, int yy
   Value *top = L->top;
   const Value *tm = meta_get(L, obj, TM_CLOSE);
   if (tm != NULL)
-    top[0] = *tm;
+    setobj(top, tm);
   else
     setnilvalue(top);  /* metamethod removed since marking: the call fails as in lua5.4 */
-  top[1] = *obj;
-  top[2] = *err;
+  setobj(top + 1, obj);
+  setobj(top + 2, err);
   L->top = top + 3;
   if (yy)
     vm_call(L, top, 0);

@@ -4,6 +4,11 @@
  * queue at safe points in lua5.4's order), weak tables (a registry of hidden table
  * pointers pruned from the collection hook, with the intern table) and the count of
  * live bytes. See spec/gc.md for what each part does on libgc and what is missing. */
+#define _GNU_SOURCE  /* dladdr1, RTLD_DEFAULT */
+#include <dlfcn.h>
+#include <link.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <gc/gc.h>
 #include <gc/gc_inline.h>
 #include <gc/gc_mark.h>
@@ -112,9 +117,15 @@ static void scrub_stack(lua_State *th) {
 
 static void GC_CALLBACK gc_event(GC_EventType ev) {
   if (ev == GC_EVENT_START) {
-    /* Before marking (the allocation lock held, on the thread that allocates). */
-    for (GCState *gs = universes; gs != NULL; gs = gs->next_universe)
+    /* Before marking (the allocation lock held, on the thread that allocates). The
+     * inline free lists are dropped: their objects would otherwise be marked (the
+     * GCState is traced) and counted as live by collectgarbage("count"), a batch of
+     * up to a page per size that comes and goes with refills. The next allocation of
+     * each size refills its list (GC_MALLOC_WORDS treats NULL as empty). */
+    for (GCState *gs = universes; gs != NULL; gs = gs->next_universe) {
+      memset(gs->tiny_fl, 0, sizeof(gs->tiny_fl));
       scrub_stack(gs->g->mainthread);
+    }
   } else if (ev == GC_EVENT_MARK_END) {
     /* Marking is complete and the world is stopped: anything unmarked is garbage
      * (modulo finalization, which may still resurrect it). Weak tables first: they
@@ -130,6 +141,102 @@ static void GC_CALLBACK gc_event(GC_EventType ev) {
      * this cycle, so an equal string created later may be a second copy. */
     if (GC_should_invoke_finalizers())
       str_maybe_dup = 1;
+  }
+}
+
+/* ---- libgc's own false roots ---- */
+
+/* libgc scans the data segments of every loaded library as roots, its own included
+ * except its big GC_arrays block. One static outside it, the mmap placement hint in
+ * GC_unix_mmap_get_mem (`last_addr`), holds the end of the newest heap chunk, which,
+ * as the kernel places mappings top down, is the first block of the previous chunk: a
+ * large object there (a 4 MB string) stays alive until the heap grows again, and
+ * collectgarbage("count") never drops. The word has no symbol, so it is found by what
+ * it does: across a heap expansion, a word of libgc's writable segment that changes to
+ * exactly the new chunk's end (a page boundary that lies the growth above a heap
+ * block) is that hint, and is excluded from the roots. GC_arrays (already excluded:
+ * libgc aborts on overlapping exclusions) is not searched; when it cannot be located,
+ * nothing is excluded. */
+typedef struct LibSeg { char *start; size_t len; } LibSeg;
+
+static int find_libgc_seg(struct dl_phdr_info *info, size_t size, void *ud) {
+  (void)size;
+  LibSeg *seg = ud;
+  uintptr_t fn = (uintptr_t)&GC_malloc;
+  int hasfn = 0;
+  for (int i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+    if (ph->p_type == PT_LOAD && fn >= lo && fn < lo + ph->p_memsz)
+      hasfn = 1;
+  }
+  if (!hasfn)
+    return 0;
+  for (int i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    if (ph->p_type == PT_LOAD && (ph->p_flags & PF_W)) {
+      uintptr_t lo = (info->dlpi_addr + ph->p_vaddr) & ~(uintptr_t)(sizeof(void *) - 1);
+      uintptr_t hi = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
+      seg->start = (char *)lo;
+      seg->len = (hi - lo) / sizeof(uintptr_t);
+    }
+  }
+  return 1;
+}
+
+/* Where GC_arrays lies, from the dynamic symbol table, or [0, 0). */
+static void libgc_arrays(uintptr_t *lo, uintptr_t *hi) {
+  void *arrays = dlsym(RTLD_DEFAULT, "GC_arrays");
+  Dl_info info;
+  const ElfW(Sym) *sym = NULL;
+  *lo = *hi = 0;
+  if (arrays != NULL && dladdr1(arrays, &info, (void **)&sym, RTLD_DL_SYMENT) && sym != NULL) {
+    *lo = (uintptr_t)arrays;
+    *hi = *lo + sym->st_size;
+  }
+}
+
+/* Snapshot of the part of libgc's writable segment outside GC_arrays (~70 KB). */
+typedef struct HintScan { uintptr_t *lo[2], *hi[2], *copy[2]; } HintScan;
+
+static void expand_heap_excluding_hint(size_t bytes) {
+  LibSeg seg = {NULL, 0};
+  uintptr_t arrlo, arrhi;
+  dl_iterate_phdr(find_libgc_seg, &seg);
+  libgc_arrays(&arrlo, &arrhi);
+  uintptr_t *segend = (uintptr_t *)seg.start + seg.len;
+  if (seg.len == 0 || arrlo < (uintptr_t)seg.start || arrhi > (uintptr_t)segend) {
+    GC_expand_hp(bytes);  /* an unknown layout: exclude nothing */
+    return;
+  }
+  HintScan hs = {{(uintptr_t *)seg.start, (uintptr_t *)((arrhi + 7) & ~(uintptr_t)7)},
+                 {(uintptr_t *)(arrlo & ~(uintptr_t)7), segend}, {NULL, NULL}};
+  for (int r = 0; r < 2; r++) {
+    size_t n = (size_t)(hs.hi[r] - hs.lo[r]);
+    hs.copy[r] = n ? malloc(n * sizeof(uintptr_t)) : NULL;
+    if (hs.copy[r] != NULL)
+      memcpy(hs.copy[r], hs.lo[r], n * sizeof(uintptr_t));
+  }
+  size_t oldheap = GC_get_heap_size();
+  int ok = GC_expand_hp(bytes);
+  uintptr_t grown = GC_get_heap_size() - oldheap, page = (uintptr_t)sysconf(_SC_PAGESIZE);
+  for (int r = 0; r < 2; r++) {
+    if (hs.copy[r] == NULL)
+      continue;
+    size_t n = ok && grown != 0 ? (size_t)(hs.hi[r] - hs.lo[r]) : 0;
+    for (size_t i = 0; i < n; i += 32) {
+      /* most of the segment is unchanged: skip 32 equal words at a time */
+      size_t m = n - i < 32 ? n - i : 32;
+      if (memcmp(&hs.lo[r][i], &hs.copy[r][i], m * sizeof(uintptr_t)) == 0)
+        continue;
+      for (size_t k = 0; k < m; k++) {
+        uintptr_t *w = &hs.lo[r][i + k], v = *w;
+        if (v != hs.copy[r][i + k] && v > grown && (v & (page - 1)) == 0 &&
+            GC_is_heap_ptr((void *)(v - grown)))
+          GC_exclude_static_roots(w, w + 1);
+      }
+    }
+    free(hs.copy[r]);
   }
 }
 
@@ -154,7 +261,7 @@ void gc_init_collector(void) {
   /* The skipped collection would otherwise only move to the first time the 64 KiB
    * initial heap runs out, which the standard libraries alone already do (~120 KiB);
    * untouched heap pages cost no RSS. */
-  GC_expand_hp(256 * 1024);
+  expand_heap_excluding_hint(256 * 1024);
   /* libgc paces collections at ~(2 x pointerful + atomic/4 live bytes)/3 allocated,
    * so a small live set collects far more often than lua5.4's pause of 200 would
    * (string_build: 5,730 collections, each also marking every static root). A 1 MiB
@@ -541,6 +648,9 @@ static size_t heap_inuse(void) {
 /* Zero the C stack below the caller's frame, where the collector's own frames will
  * lie: stale words left there by earlier deep calls (table resizes, the compiler)
  * would otherwise be scanned as roots. */
+#if defined(__GNUC__)
+__attribute__((no_sanitize_address))  /* ASan would leave redzones uncleared */
+#endif
 static NOINLINE void clear_cstack(void) {
   volatile char area[16384];
   memset((char *)area, 0, sizeof(area));
@@ -560,10 +670,6 @@ static void full_collect(lua_State *L, GCState *gs) {
     GC_disable();
   gs->stepcredit = 0;
 }
-
-#ifdef COVE_GCTRACE
-#include "/tmp/gc2/gctrace.inc"
-#endif
 
 /* Work one step stands for when collectgarbage("step") gets no size, in KB. */
 #define GC_BASICSTEP_KB 64
@@ -586,9 +692,6 @@ int gc_control(lua_State *L, int what, int arg1, int arg2) {
     break;
   case LUA_GCCOLLECT:
     full_collect(L, gs);
-#ifdef COVE_GCTRACE
-    gctrace_run(__builtin_frame_address(0));
-#endif
     gc_run_pending_finalizers(L);
     break;
   case LUA_GCCOUNT:

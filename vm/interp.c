@@ -55,6 +55,54 @@ static inline const Value *get_shortstr(Table *t, String *key) {
 #define notm(t, event) \
   ((t)->metatable == NULL || ((t)->metatable->tmcache & (1u << (event))))
 
+/* Equality decided inline: 1 or 0, or -1 when it takes a call (int/float mixes, long
+ * strings, short strings while the intern table may hold duplicates, two different
+ * tables or full userdata, which may have __eq). Same tag and identical payload is
+ * equality for every other type (closures and threads compare by reference). */
+static inline int eq_fast(const Value *a, const Value *b) {
+  int tt = a->tt;
+  if (tt != b->tt)
+    return (ttisnumber(a) && ttisnumber(b)) ? -1 : 0;
+  switch (tt) {
+    case TAG_NIL: case TAG_FALSE: case TAG_TRUE:
+      return 1;
+    case TAG_FLT:
+      return fltvalue(a) == fltvalue(b);
+    case TAG_STR:
+      if (strvalue(a) == strvalue(b))
+        return 1;
+      return (strvalue(a)->is_short && strvalue(b)->is_short && !str_maybe_dup) ? 0 : -1;
+    case TAG_TABLE: case TAG_UDATA:
+      return gcvalue(a) == gcvalue(b) ? 1 : -1;
+    default:
+      return a->u.i == b->u.i;
+  }
+}
+
+/* Longest __index chain followed inline; longer ones (and loops) take the slow path,
+ * which counts from the start against lua5.4's limit. */
+#define INDEX_CHAIN_MAX 16
+
+/* t[key] missed for a short-string key: follow __index while it is a table (classes:
+ * instance -> class -> parent class ...). Returns the slot found, the absent nil when
+ * some table's metatable surely has no __index, or NULL when the slow path must run
+ * (an __index function or non-table, an absence not cached yet, a long chain). */
+static inline const Value *index_chain(lua_State *L, Table *t, String *key) {
+  for (int depth = 0; depth < INDEX_CHAIN_MAX; depth++) {
+    Table *mt = t->metatable;
+    if (mt == NULL || (mt->tmcache & (1u << TM_INDEX)))
+      return &absent_nil;
+    const Value *tm = get_shortstr(mt, G(L)->tmname[TM_INDEX]);
+    if (!ttistable(tm))
+      return NULL;
+    t = tabvalue(tm);
+    const Value *slot = get_shortstr(t, key);
+    if (!ttisnil(slot))
+      return slot;
+  }
+  return NULL;
+}
+
 static inline lua_Integer int_mod(lua_Integer x, lua_Integer y) {
   if (unlikely((lua_Unsigned)y + 1u <= 1u))  /* y == -1 (y == 0 excluded by caller) */
     return 0;
@@ -158,9 +206,11 @@ static void adjust_varargs(lua_State *L, CallInfo *ci, const Proto *p) {
   ci->u.l.nextraargs = actual - nfix;
   vm_checkstack(L, p->maxstacksize + 1);
   Value *func = ci->func;
-  *L->top++ = *func;
+  COPYV(L->top, func);
+  L->top++;
   for (int i = 1; i <= nfix; i++) {
-    *L->top++ = func[i];
+    COPYV(L->top, func + i);
+    L->top++;
     setnilvalue(func + i);
   }
   ci->func += actual + 1;
@@ -258,7 +308,7 @@ void vm_safepoint(lua_State *L) {
 #else
 #define CHARGE(cost) \
   do { \
-    if (unlikely((g->budget -= (cost)) <= 0)) PROTECT(vm_safepoint(L)); \
+    if (unlikely((G(L)->budget -= (cost)) <= 0)) PROTECT(vm_safepoint(L)); \
   } while (0)
 #endif
 /* Compare + following jump word in one dispatch: take the jump when cond == k. */
@@ -269,7 +319,9 @@ void vm_safepoint(lua_State *L) {
   } while (0)
 
 /* Arithmetic on two operands with an integer and a float formula; the slow path
- * (strings, metamethods, errors) is vm_arith. */
+ * (strings, metamethods, errors) is vm_arith. Integer/integer and float/float each get
+ * a straight line ending in its own dispatch: with one shared test chain GCC laid the
+ * float case out as cold code, four taken jumps away from its handler. */
 #define ARITH(rbexp, rcexp, luaop, intexp, fltexp) \
   { \
     Value *ra = RA(); \
@@ -278,7 +330,14 @@ void vm_safepoint(lua_State *L) {
     if (ttisinteger(rb) && ttisinteger(rc)) { \
       lua_Integer x = ivalue(rb), y = ivalue(rc); \
       setivalue(ra, (intexp)); \
-    } else if (ttisnumber(rb) && ttisnumber(rc)) { \
+      DISPATCH(); \
+    } \
+    if (ttisfloat(rb) && ttisfloat(rc)) { \
+      double x = fltvalue(rb), y = fltvalue(rc); \
+      setfltvalue(ra, (fltexp)); \
+      DISPATCH(); \
+    } \
+    if (ttisnumber(rb) && ttisnumber(rc)) { \
       double x = nvalue(rb), y = nvalue(rc); \
       setfltvalue(ra, (fltexp)); \
     } else { \
@@ -293,6 +352,11 @@ void vm_safepoint(lua_State *L) {
     Value *ra = RA(); \
     const Value *rb = (rbexp); \
     const Value *rc = (rcexp); \
+    if (ttisfloat(rb) && ttisfloat(rc)) { \
+      double x = fltvalue(rb), y = fltvalue(rc); \
+      setfltvalue(ra, (fltexp)); \
+      DISPATCH(); \
+    } \
     if (ttisnumber(rb) && ttisnumber(rc)) { \
       double x = nvalue(rb), y = nvalue(rc); \
       setfltvalue(ra, (fltexp)); \
@@ -367,8 +431,6 @@ void vm_execute(lua_State *L, CallInfo *ci) {
   static const void *const hook_table[NUM_OPCODES] = {
     [0 ... NUM_OPCODES - 1] = &&L_HOOK
   };
-  global_State *g = G(L);
-  (void)g;  /* unused when COVE_NO_SAFEPOINTS */
   const void *const *disp;
   LClosure *cl;
   const Value *k;
@@ -535,6 +597,11 @@ L_GETFIELD: {
       setnilvalue(ra);
       DISPATCH();
     }
+    slot = index_chain(L, t, strvalue(key));
+    if (slot != NULL) {
+      COPYV(ra, slot);
+      DISPATCH();
+    }
   }
   PROTECT(vm_gettable(L, rb, key, ra));
   DISPATCH();
@@ -565,10 +632,20 @@ L_SETTABLE: {
         COPYV(slot, rc);
         DISPATCH();
       }
-    } else if (ttisstring(rb) && strvalue(rb)->is_short) {
-      const Value *slot = get_shortstr(t, strvalue(rb));
+    } else if (!t->weakmode) {  /* weak keys need tab_set's attachments */
+      const Value *slot;
+      if (ttisstring(rb) && strvalue(rb)->is_short)
+        slot = get_shortstr(t, strvalue(rb));
+      else
+        slot = tab_get(t, rb);
       if (!ttisnil(slot)) {
         COPYV((Value *)slot, rc);
+        DISPATCH();
+      }
+      if (notm(t, TM_NEWINDEX) && !ttisnil(rc)) {  /* new key: see SETFIELD */
+        Value *nslot;
+        PROTECT(nslot = tab_slot(L, t, RB()));
+        COPYV(nslot, RC());
         DISPATCH();
       }
     }
@@ -580,6 +657,7 @@ L_SETI: {
   Value *ra = RA();
   int b = GET_B(i);
   Value *rc = RC();
+  Value key;
   if (ttistable(ra)) {
     Table *t = tabvalue(ra);
     if ((unsigned)b - 1u < t->asize) {
@@ -588,9 +666,14 @@ L_SETI: {
         COPYV(slot, rc);
         DISPATCH();
       }
+    } else if (!t->weakmode && notm(t, TM_NEWINDEX) && !ttisnil(rc)) {
+      Value *nslot;
+      setivalue(&key, b);
+      PROTECT(nslot = tab_slot(L, t, &key));
+      COPYV(nslot, RC());
+      DISPATCH();
     }
   }
-  Value key;
   setivalue(&key, b);
   PROTECT(vm_settable(L, ra, &key, rc));
   DISPATCH();
@@ -600,9 +683,19 @@ L_SETFIELD: {
   const Value *key = KB();
   Value *rc = RC();
   if (ttistable(ra)) {
-    const Value *slot = get_shortstr(tabvalue(ra), strvalue(key));
+    Table *t = tabvalue(ra);
+    const Value *slot = get_shortstr(t, strvalue(key));
     if (!ttisnil(slot)) {
       COPYV((Value *)slot, rc);
+      DISPATCH();
+    }
+    /* a new key (constructors, fields set in `init` methods): create the slot at
+     * once instead of going through vm_settable's second lookup. Storing nil creates
+     * nothing, and weak tables need tab_set's bookkeeping: both take the slow path. */
+    if (notm(t, TM_NEWINDEX) && !t->weakmode && !ttisnil(rc)) {
+      Value *nslot;
+      PROTECT(nslot = tab_slot(L, t, key));
+      COPYV(nslot, RC());
       DISPATCH();
     }
   }
@@ -632,6 +725,11 @@ L_SELF: {
     }
     if (notm(t, TM_INDEX)) {
       setnilvalue(ra);
+      DISPATCH();
+    }
+    slot = index_chain(L, t, strvalue(key));
+    if (slot != NULL) {
+      COPYV(ra, slot);
       DISPATCH();
     }
   }
@@ -740,7 +838,7 @@ L_EQ: {
   int cond;
   if (ttisinteger(ra) && ttisinteger(rb))
     cond = ivalue(ra) == ivalue(rb);
-  else
+  else if ((cond = eq_fast(ra, rb)) < 0)
     PROTECT(cond = vm_equalobj(L, ra, rb));
   COND_JUMP(cond);
   DISPATCH();
@@ -751,6 +849,8 @@ L_LT: {
   int cond;
   if (ttisinteger(ra) && ttisinteger(rb))
     cond = ivalue(ra) < ivalue(rb);
+  else if (ttisfloat(ra) && ttisfloat(rb))
+    cond = fltvalue(ra) < fltvalue(rb);
   else if (ttisnumber(ra) && ttisnumber(rb))
     cond = vm_ltnum(ra, rb);
   else
@@ -764,6 +864,8 @@ L_LE: {
   int cond;
   if (ttisinteger(ra) && ttisinteger(rb))
     cond = ivalue(ra) <= ivalue(rb);
+  else if (ttisfloat(ra) && ttisfloat(rb))
+    cond = fltvalue(ra) <= fltvalue(rb);
   else if (ttisnumber(ra) && ttisnumber(rb))
     cond = vm_lenum(ra, rb);
   else
@@ -772,7 +874,9 @@ L_LE: {
   DISPATCH();
 }
 L_EQK: {
-  int cond = vm_rawequal(RA(), KB());
+  int cond = eq_fast(RA(), KB());
+  if (cond < 0)
+    cond = vm_rawequal(RA(), KB());
   COND_JUMP(cond);
   DISPATCH();
 }
@@ -1064,7 +1168,7 @@ void vm_finishop(lua_State *L) {
     case OP_UNM: case OP_BNOT: case OP_LEN:
     case OP_GETTABUP: case OP_GETTABLE: case OP_GETI: case OP_GETFIELD: case OP_SELF:
       L->top--;
-      base[GET_A(inst)] = *L->top;
+      COPYV(base + GET_A(inst), L->top);
       break;
     case OP_LT: case OP_LE: case OP_LTI: case OP_LEI: case OP_GTI: case OP_GEI:
     case OP_EQ: {

@@ -38,6 +38,11 @@ LUAMOD_API int (luaopen_debug)(lua_State *L);
 #define LUA_LOADLIBNAME "package"
 LUAMOD_API int (luaopen_package)(lua_State *L);
 
+/* Not opened by luaL_openlibs: luaL_openlibs only puts it in package.preload, so
+ * `require "ffi"` loads it (stdlib/ffilib.c, spec/ffi.md). */
+#define LUA_FFILIBNAME "ffi"
+LUAMOD_API int (luaopen_ffi)(lua_State *L);
+
 /* Opens all standard libraries into the given state. */
 LUALIB_API void (luaL_openlibs)(lua_State *L);
 

@@ -92,9 +92,9 @@ static void call_tm_res(lua_State *L, const Value *f, const Value *p1, const Val
   int res_in_stack = in_stack(L, res);
   ptrdiff_t result = res_in_stack ? savestack(L, res) : 0;
   Value *func = L->top;
-  func[0] = *f;
-  func[1] = *p1;
-  func[2] = *p2;
+  setobj(func, f);
+  setobj(func + 1, p1);
+  setobj(func + 2, p2);
   L->top = func + 3;
   if (vm_isluacode(L->ci))
     vm_call(L, func, 1);
@@ -102,17 +102,18 @@ static void call_tm_res(lua_State *L, const Value *f, const Value *p1, const Val
     vm_callnoyield(L, func, 1);
   if (res_in_stack)
     res = restorestack(L, result);
-  *res = *--L->top;
+  L->top--;
+  setobj(res, L->top);
 }
 
 /* Call f(p1, p2, p3) for no results (__newindex). */
 static void call_tm(lua_State *L, const Value *f, const Value *p1, const Value *p2,
                     const Value *p3) {
   Value *func = L->top;
-  func[0] = *f;
-  func[1] = *p1;
-  func[2] = *p2;
-  func[3] = *p3;
+  setobj(func, f);
+  setobj(func + 1, p1);
+  setobj(func + 2, p2);
+  setobj(func + 3, p3);
   L->top = func + 4;
   if (vm_isluacode(L->ci))
     vm_call(L, func, 0);
@@ -129,7 +130,7 @@ void vm_gettable(lua_State *L, const Value *t, const Value *key, Value *res) {
       Table *h = tabvalue(t);
       const Value *slot = tab_get(h, key);
       if (!ttisnil(slot)) {
-        *res = *slot;
+        setobj(res, slot);
         return;
       }
       tm = fasttm(L, h->metatable, TM_INDEX);
@@ -161,7 +162,7 @@ void vm_settable(lua_State *L, const Value *t, const Value *key, const Value *va
         if (unlikely(h->weakmode))  /* weak-key values are attached to their keys */
           tab_set(L, h, key, val);
         else
-          *(Value *)slot = *val;
+          setobj((Value *)slot, val);
         return;
       }
       tm = fasttm(L, h->metatable, TM_NEWINDEX);

@@ -5,6 +5,7 @@
 # is also loaded into it, proving the module is a genuine Lua 5.4 binary module.
 # With Debian's lua-lpeg and lua-cjson installed, debian_modules.lua also loads those
 # real binary modules into cove and compares with lua5.4 live (skipped otherwise).
+# host_test.sh installs Cove to a scratch prefix and builds examples/host.c against it.
 # Usage: tests/capi/run.sh COVE_BINARY
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -46,4 +47,9 @@ if command -v lua5.4 >/dev/null 2>&1 && [ -f "$debdir/lpeg.so" ] && [ -f "$debdi
 else
   echo "SKIP debian_modules: needs lua5.4, lua-lpeg and lua-cjson (apt-get install lua-lpeg lua-cjson)"
 fi
+
+# Embedding: examples/host.c built via `make install` + `pkg-config cove` vs lua5.4.
+"$here/host_test.sh" "$1" || fail=1
+# API misuse: the debug build's api_check against lua5.4's LUA_USE_APICHECK messages.
+"$here/apicheck_test.sh" || fail=1
 exit $fail

@@ -132,9 +132,9 @@ Test(calls, traceback_of_another_thread_and_levels) {
   cr_assert_eq(lua_resume(co, L, 0, &nres), LUA_YIELD);
   luaL_traceback(L, co, "msg", 0);
   cr_assert_str_eq(lua_tostring(L, -1),
-                   "msg\nstack traceback:\n\t[C]: in function 'coroutine.yield'\n\tco:1: in function <co:1>");
+                   "msg\nstack traceback:\n\t[C]: in function 'coroutine.yield'\n\tco:1: in function 'f'");
   luaL_traceback(L, co, NULL, 1);
-  cr_assert_str_eq(lua_tostring(L, -1), "stack traceback:\n\tco:1: in function <co:1>");
+  cr_assert_str_eq(lua_tostring(L, -1), "stack traceback:\n\tco:1: in function 'f'");
 }
 
 static int check_args(lua_State *L1) {
@@ -157,7 +157,7 @@ static const char *call_check(const char *args) {
   lua_pushcfunction(L, check_args);
   lua_setglobal(L, "check");
   char code[256];
-  snprintf(code, sizeof code, "return select(2, pcall(check, %s))", args);
+  snprintf(code, sizeof code, "return select(2, pcall(check%s%s))", *args ? ", " : "", args);
   run(code);
   return lua_tostring(L, -1);
 }
@@ -201,10 +201,11 @@ Test(calls, argument_errors_adjust_for_methods) {
   lua_setfield(L, -2, "m");
   lua_setglobal(L, "obj");
   run("return select(2, pcall(function() return obj:m() end))");
-  cr_assert_str_eq(lua_tostring(L, -1), "calling 'm' on bad self (number expected, got table)");
+  cr_assert_str_eq(lua_tostring(L, -1), "[string \"return select(2, pcall(function() return obj:...\"]:1: "
+                                         "calling 'm' on bad self (number expected, got table)");
   run("return select(2, pcall(function() return obj.m('a') end))");
-  cr_assert_str_eq(lua_tostring(L, -1),
-                   "bad argument #1 to 'm' (number expected, got string)");
+  cr_assert_str_eq(lua_tostring(L, -1), "[string \"return select(2, pcall(function() return obj....\"]:1: "
+                                         "bad argument #1 to 'm' (number expected, got string)");
 }
 
 static int typeerror_udata(lua_State *L1) {
@@ -219,7 +220,7 @@ Test(calls, typeerror_uses_name_field) {
   lua_pushcfunction(L, typeerror_udata);
   lua_pushlightuserdata(L, L);
   lua_pcall(L, 1, 0, 0);
-  cr_assert_str_eq(lua_tostring(L, -1), "bad argument #1 to '?' (Widget expected, got light userdata)");
+  cr_assert_str_eq(lua_tostring(L, -1), "bad argument #1 to 'te' (Widget expected, got light userdata)");
 }
 
 static int cont_result(lua_State *L1, int status, lua_KContext ctx) {
@@ -253,6 +254,7 @@ Test(calls, deep_recursion_through_c_gives_stack_overflow) {
 Test(calls, luaL_dostring_and_dofile_results) {
   cr_assert_eq(luaL_dostring(L, "return 1, 2"), LUA_OK);
   cr_assert_eq(lua_gettop(L), 2);
-  cr_assert_eq(luaL_dofile(L, "/nonexistent/file.lua"), LUA_ERRFILE);
-  cr_assert_str_eq(lua_tostring(L, -1), "cannot open /nonexistent/file.lua");
+  cr_assert_eq(luaL_dofile(L, "/nonexistent/file.lua"), 1);  /* the macro's || gives 1 */
+  cr_assert_eq(luaL_loadfile(L, "/nonexistent/file.lua"), LUA_ERRFILE);
+  cr_assert_str_eq(lua_tostring(L, -1), "cannot open /nonexistent/file.lua: No such file or directory");
 }

@@ -118,7 +118,7 @@ Test(pushto, pushfstring_every_format) {
   s = lua_pushfstring(L, "%p", (void *)&local);
   cr_assert(strlen(s) > 2);
   s = lua_pushfstring(L, "%p", NULL);
-  cr_assert_str_eq(s, "(null)");
+  cr_assert_str_eq(s, "(nil)");  /* C's %p, as glibc prints it */
   cr_assert_eq(lua_gettop(L), 4);
 }
 
@@ -159,7 +159,7 @@ Test(pushto, len_and_rawlen) {
   lua_len(L, -1);
   cr_assert_eq(lua_tointeger(L, -1), 42);
   cr_assert_eq(lua_rawlen(L, -2), 3);
-  cr_assert_eq(luaL_len(L, -2), 3);  /* -2 is now the table */
+  cr_assert_eq(luaL_len(L, -2), 42);  /* -2 is now the table; luaL_len calls __len */
   lua_pushinteger(L, 3);
   cr_assert_eq(lua_rawlen(L, -1), 0);
 }
@@ -205,7 +205,7 @@ Test(pushto, tolstring_with_metamethods) {
 }
 
 static int bad_tostring(lua_State *L1) {
-  run("return setmetatable({}, {__tostring = function() return 1 end})");
+  run("return setmetatable({}, {__tostring = function() return {} end})");
   luaL_tolstring(L1, -1, NULL);
   return 0;
 }

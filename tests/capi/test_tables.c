@@ -84,10 +84,10 @@ static int newindex_number(lua_State *L1) {
 Test(tables, indexing_a_non_indexable_value_raises) {
   lua_pushcfunction(L, index_nil);
   cr_assert_eq(lua_pcall(L, 0, 0, 0), LUA_ERRRUN);
-  cr_assert_str_eq(lua_tostring(L, -1), "attempt to index a nil value (field '?')");
+  cr_assert_str_eq(lua_tostring(L, -1), "attempt to index a nil value");
   lua_pushcfunction(L, newindex_number);
   cr_assert_eq(lua_pcall(L, 0, 0, 0), LUA_ERRRUN);
-  cr_assert_str_eq(lua_tostring(L, -1), "attempt to index a number value (field '?')");
+  cr_assert_str_eq(lua_tostring(L, -1), "attempt to index a number value");
 }
 
 Test(tables, raw_pointer_keys) {
@@ -146,7 +146,7 @@ static int next_bad_key(lua_State *L1) {
 Test(tables, next_with_an_absent_key_raises) {
   lua_pushcfunction(L, next_bad_key);
   cr_assert_eq(lua_pcall(L, 0, 0, 0), LUA_ERRRUN);
-  cr_assert_str_eq(lua_tostring(L, -1), "invalid key to 'next'?");
+  cr_assert_str_eq(lua_tostring(L, -1), "invalid key to 'next'");
 }
 
 Test(tables, metatables_get_and_set) {

@@ -1,0 +1,173 @@
+/* Test of Cove's own API (vm/cove.h): states with options, stop reasons (error, memory,
+ * fuel, deadline, interrupt from another thread), sticky quota stops that Lua's pcall
+ * cannot get past, refuelling, and verified bytecode loading. Built by
+ * tests/capi/host_test.sh against the installed library; prints one line per check.
+ * With argument "noquota" the fuel/deadline/interrupt checks are skipped (for an
+ * interpreter whose vm_safepoint does not call quota_check yet). */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cove.h"
+#include "lauxlib.h"
+#include "lualib.h"
+
+static int failures;
+
+static void check(int ok, const char *what) {
+  printf("%s %s\n", ok ? "ok  " : "FAIL", what);
+  if (!ok)
+    failures++;
+}
+
+static int dostring(lua_State *L, const char *code) {
+  if (luaL_loadstring(L, code) != LUA_OK)
+    return -1;
+  return cove_pcall(L, 0, 0, 0);
+}
+
+typedef struct Chunk {
+  char data[4096];
+  size_t len;
+} Chunk;
+
+static int writer(lua_State *L, const void *p, size_t sz, void *ud) {
+  Chunk *c = ud;
+  (void)L;
+  if (c->len + sz > sizeof c->data)
+    return 1;
+  memcpy(c->data + c->len, p, sz);
+  c->len += sz;
+  return 0;
+}
+
+static void *interrupter(void *arg) {
+  struct timespec ts = {0, 50 * 1000 * 1000};
+  nanosleep(&ts, NULL);
+  cove_interrupt((lua_State *)arg);
+  return NULL;
+}
+
+static void test_basics(void) {
+  CoveOptions o;
+  memset(&o, 0, sizeof o);
+  o.openlibs = 1;
+  o.jit = 1;
+  lua_State *L = cove_newstate(&o);
+  check(L != NULL, "cove_newstate with openlibs");
+  check(cove_jitenabled(L) == 1, "jit option recorded");
+  check(cove_getfuel(L) == -1, "no fuel limit reads -1");
+  check(dostring(L, "x = string.rep('a', 3)") == LUA_OK && cove_stopreason(L) == COVE_STOP_NONE,
+        "normal run: reason none");
+  check(dostring(L, "error('boom')") == LUA_ERRRUN && cove_stopreason(L) == COVE_STOP_ERROR,
+        "error: reason error");
+  lua_pop(L, 1);
+  check(strcmp(cove_stopname(COVE_STOP_DEADLINE), "deadline") == 0, "cove_stopname");
+
+  /* verified bytecode: a dumped function loads, text is refused, garbage is refused */
+  static Chunk c;
+  luaL_loadstring(L, "return 6 * 7");
+  check(lua_dump(L, writer, &c, 0) == 0, "lua_dump");
+  lua_pop(L, 1);
+  const char *chunk = c.data;
+  size_t len = c.len;
+  int st = cove_loadbuffer_verified(L, chunk, len, "=dumped");
+  check(st == LUA_OK && lua_pcall(L, 0, 1, 0) == LUA_OK && lua_tointeger(L, -1) == 42,
+        "cove_loadbuffer_verified loads a dumped chunk");
+  lua_pop(L, 1);
+  st = cove_loadbuffer_verified(L, "return 1", 8, "=text");
+  check(st == LUA_ERRSYNTAX && strstr(lua_tostring(L, -1), "attempt to load a text chunk"),
+        "cove_loadbuffer_verified refuses source text");
+  lua_pop(L, 1);
+  char bad[64];
+  memcpy(bad, chunk, len < sizeof bad ? len : sizeof bad);
+  st = cove_loadbuffer_verified(L, bad, len < sizeof bad ? len / 2 : sizeof bad, "=cut");
+  check(st == LUA_ERRSYNTAX, "cove_loadbuffer_verified refuses a truncated chunk");
+  lua_close(L);
+
+  o.capabilities = &o;
+  check(cove_newstate(&o) == NULL, "non-NULL capabilities refused (reserved)");
+}
+
+static void test_quotas(void) {
+  CoveOptions o;
+  memset(&o, 0, sizeof o);
+  o.openlibs = 1;
+  o.fuel = 1000000;
+  lua_State *L = cove_newstate(&o);
+  int st = dostring(L, "local n = 0 while true do n = n + 1 end");
+  check(st == COVE_ERRQUOTA && cove_stopreason(L) == COVE_STOP_FUEL, "fuel stops an endless loop");
+  check(strcmp(lua_tostring(L, -1), "fuel exhausted") == 0, "fuel message");
+  lua_pop(L, 1);
+  check(cove_getfuel(L) == 0, "fuel reads 0 after the stop");
+  st = dostring(L, "local x = 0 for i = 1, 10 do x = x + i end");
+  check(st == COVE_ERRQUOTA && cove_stopreason(L) == COVE_STOP_FUEL, "still out of fuel");
+  lua_pop(L, 1);
+  cove_setfuel(L, 100000);
+  st = dostring(L, "local x = 0 for i = 1, 10 do x = x + i end");
+  check(st == LUA_OK, "refuelled: small script runs");
+  check(cove_getfuel(L) > 0 && cove_getfuel(L) < 100000, "fuel was charged");
+  /* pcall inside the script cannot get past the stop */
+  cove_setfuel(L, 200000);
+  st = dostring(L,
+    "local caught = 0\n"
+    "for i = 1, 100 do\n"
+    "  pcall(function() while true do end end)\n"
+    "  caught = caught + 1\n"
+    "end\n"
+    "finished = true\n");
+  lua_getglobal(L, "finished");
+  check(st == COVE_ERRQUOTA && lua_isnil(L, -1), "pcall in the script cannot swallow the stop");
+  lua_pop(L, 2);
+  lua_close(L);
+
+  memset(&o, 0, sizeof o);
+  o.openlibs = 1;
+  o.timeout_ms = 100;
+  L = cove_newstate(&o);
+  st = dostring(L, "while true do end");
+  check(st == COVE_ERRQUOTA && cove_stopreason(L) == COVE_STOP_DEADLINE, "timeout_ms stops the loop");
+  lua_pop(L, 1);
+  st = dostring(L, "local t = {} for i = 1, 100 do t[i] = i end");
+  check(st == LUA_OK, "the next cove_pcall gets a new deadline");
+  lua_close(L);
+
+  memset(&o, 0, sizeof o);
+  o.openlibs = 1;
+  L = cove_newstate(&o);
+  pthread_t th;
+  pthread_create(&th, NULL, interrupter, L);
+  st = dostring(L, "local co = coroutine.wrap(function() while true do coroutine.yield() end end)\n"
+                   "while true do co() end");
+  pthread_join(th, NULL);
+  check(st == COVE_ERRQUOTA && cove_stopreason(L) == COVE_STOP_INTERRUPT,
+        "cove_interrupt from another thread stops the script");
+  lua_pop(L, 1);
+  check(dostring(L, "y = 1") == LUA_OK, "runs again after an interrupt");
+  lua_close(L);
+}
+
+static int huge_alloc(lua_State *L) {
+  lua_newuserdatauv(L, (size_t)1 << 50, 0);  /* a petabyte: the collector says no */
+  return 1;
+}
+
+static void test_memory(void) {
+  lua_State *L = cove_newstate(NULL);
+  luaL_openlibs(L);
+  /* a single impossible allocation: LUA_ERRMEM without touching the process limit */
+  lua_pushcfunction(L, huge_alloc);
+  int st = cove_pcall(L, 0, 0, 0);
+  check(st == LUA_ERRMEM && cove_stopreason(L) == COVE_STOP_MEMORY, "out of memory: reason memory");
+  lua_close(L);
+}
+
+int main(int argc, char **argv) {
+  test_basics();
+  test_memory();
+  if (argc < 2 || strcmp(argv[1], "noquota") != 0)
+    test_quotas();
+  printf("%s\n", failures == 0 ? "all passed" : "FAILED");
+  return failures != 0;
+}
