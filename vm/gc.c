@@ -619,10 +619,25 @@ static void *count_marked(void *ud) {
   return NULL;
 }
 
+/* Bytes waiting on the inline free lists. libgc counts a whole refill (up to a block)
+ * as allocated when it hands it over; the lists are dropped at every collection, so
+ * all of it was counted in GC_get_bytes_since_gc and none of it is in use. */
+static size_t freelist_bytes(void) {
+  size_t sum = 0;
+  for (GCState *gs = universes; gs != NULL; gs = gs->next_universe) {
+    for (size_t grans = 1; grans < GC_TINY_FREELISTS; grans++) {
+      for (void *p = gs->tiny_fl[grans]; (uintptr_t)p > 4096; p = *(void **)p)
+        sum += grans * GC_GRANULE_BYTES;
+    }
+  }
+  return sum;
+}
+
 /* Bytes in use: what the last collection found reachable (its mark bits stay valid
  * until the next one starts; summed once per collection, on demand) plus what was
- * allocated since. Free heap blocks alone would not do: garbage mixed with live
- * objects in a block would never show as freed. Capped by the blocks in use. */
+ * allocated since, less what sits unused on the free lists. Free heap blocks alone
+ * would not do: garbage mixed with live objects in a block would never show as
+ * freed. Capped by the blocks in use. */
 static size_t heap_inuse(void) {
   static GC_word counted_gc = (GC_word)-1;
   static size_t marked_bytes;
@@ -633,7 +648,8 @@ static size_t heap_inuse(void) {
       GC_call_with_alloc_lock(count_marked, &marked_bytes);
     counted_gc = gcno;
   }
-  size_t estimate = marked_bytes + GC_get_bytes_since_gc();
+  size_t since = GC_get_bytes_since_gc(), unused = freelist_bytes();
+  size_t estimate = marked_bytes + (since > unused ? since - unused : 0);
   size_t heap = GC_get_heap_size(), freeb = GC_get_free_bytes();
   size_t blocks = heap > freeb ? heap - freeb : 0;
   return estimate < blocks ? estimate : blocks;

@@ -29,8 +29,13 @@ for t in "$@"; do
   else
     work=$B/corpus/$t
     mkdir -p "$work"
+    extra=""
+    if [ "$t" = bytecode ] && [ -x build/covec ]; then
+      # Valid chunks from the current covec (committed ones go stale when the format changes).
+      tests/fuzz/make_seeds.sh build/covec $B/seeds >/dev/null && extra=$B/seeds/bytecode
+    fi
     "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
-      -print_final_stats=1 -artifact_prefix=$B/artifacts/${t}- "$work" "$seeds" \
+      -print_final_stats=1 -artifact_prefix=$B/artifacts/${t}- "$work" "$seeds" $extra \
       >$B/fuzz_$t.log 2>&1
     rc=$?
     stats=$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE|INITED)' $B/fuzz_$t.log | tail -1)
