@@ -19,7 +19,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 
 DEB_PKGS := build-essential pkg-config libgc-dev libffi-dev libreadline-dev libcriterion-dev \
             libseccomp-dev lua5.4 luajit hyperfine gnuplot-nox valgrind clang time \
-            lua-lpeg lua-cjson lua-filesystem
+            lua-lpeg lua-cjson lua-filesystem gcovr
 
 .PHONY: all deps test test-unit test-lang test-asan bench demo clean official
 
@@ -90,10 +90,30 @@ official: all
 # instrumented (its heap is mmap'ed by libgc, outside ASan's redzones); leak detection is off because
 # the collector, not malloc/free, owns the heap. See spec/testing.md.
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# Runtime options. detect_stack_use_after_return=0: its fake frames live in memory libgc does
+# not scan, so an object referenced only from them would be freed under the program.
+# exitcode=86: a sanitizer report can never pass for a test's expected error exit (1).
+ASAN_ENV := ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0:exitcode=86 \
+            UBSAN_OPTIONS=print_stacktrace=1:exitcode=86
+# C API tests that need one exact object to be unreachable from the C stack: ASan's padded
+# frames keep stale words that libgc's conservative scan takes for references (spec/testing.md).
+ASAN_IMPRECISE := userdata/unreachable_userdata_are_finalized_by_a_full_collection
 test-asan: deps
-	$(MAKE) BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" build/asan/cove build/asan/unit
-	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 build/asan/unit --jobs 2
-	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 tests/run-lang.sh build/asan/cove
+	$(MAKE) BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" build/asan/cove build/asan/unit \
+	  build/asan/capi_unit build/asan/canary
+	tests/sanitize/canary.sh build/asan/canary
+	$(ASAN_ENV) ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0:abort_on_error=1 \
+	  build/asan/unit --jobs 2
+	$(ASAN_ENV) ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0:abort_on_error=1 \
+	  build/asan/capi_unit --jobs 2 --filter '!($(ASAN_IMPRECISE))'
+	$(ASAN_ENV) tests/run-lang.sh build/asan/cove
+	$(ASAN_ENV) COVE_SANFLAGS="$(ASAN_FLAGS)" tests/capi/run.sh build/asan/cove
+	$(ASAN_ENV) tests/cli/run.sh build/asan/cove
+	$(ASAN_ENV) tests/ffi/run.sh build/asan/cove
+
+# The sanitizer canary (tests/sanitize/): deliberate errors the instrumented build must catch.
+$(BUILD)/canary: tests/sanitize/canary.c
+	$(CC) $(ALLCFLAGS) -o $@ $<
 
 # ---- Robustness: fuzzing, bytecode round trip, differential testing (spec/fuzzing.md) ----
 # Fuzz targets are built with clang + libFuzzer; the core is rebuilt with clang into build/fuzz/
@@ -136,7 +156,7 @@ roundtrip: all
 
 # N random programs from seed SEED on cove and lua5.4; differences minimised into build/difftest/.
 difftest: all
-	python3 tests/difftest/difftest.py --cove $(BUILD)/cove --n $(N) --seed $(SEED)
+	python3 -B tests/difftest/difftest.py --cove $(BUILD)/cove --n $(N) --seed $(SEED)
 
 # Bounded robustness gate: corpora, a short run of every fuzz target (whole fuzz step < 2 min
 # on 2 cores), the bytecode round trip and a fixed-seed batch of 300 differential programs.
@@ -144,7 +164,7 @@ test-robust: all fuzz-build
 	tests/fuzz/run.sh corpus 0 $(FUZZ_TARGETS)
 	tests/fuzz/run.sh fuzz 12 $(FUZZ_TARGETS)
 	tests/roundtrip.sh $(BUILD)/cove $(BUILD)/covec
-	python3 tests/difftest/difftest.py --cove $(BUILD)/cove --n 300 --seed 1
+	python3 -B tests/difftest/difftest.py --cove $(BUILD)/cove --n 300 --seed 1
 
 # ---- libcove for embedding (spec/capi.md "Building against Cove") ----
 # The core objects again, position-independent, in $(BUILD)/pic/, for the shared library
@@ -232,3 +252,30 @@ $(BUILD)/capi_unit: $(CAPI_SRC) tests/capi/capi_test.h $(BUILD)/libcove.a
 test-capi: $(BUILD)/capi_unit $(BUILD)/cove
 	$(BUILD)/capi_unit --jobs 2
 	tests/capi/modules.sh $(BUILD)/cove
+
+# ---- Coverage (spec/testing.md): gcc --coverage build in build/cov/; the unit, C API, lang,
+# CLI and ffi suites and the bytecode round trip; then gcovr: HTML under build/coverage/,
+# line and branch totals per folder.
+# Suite failures are reported but do not stop the report (it measures, the gate is `test`).
+COV_BUILD   := build/cov
+COV_FOLDERS := vm compiler stdlib sandbox
+.PHONY: coverage
+coverage: deps
+	$(MAKE) BUILD=$(COV_BUILD) CFLAGS="-O1 -g --coverage" $(COV_BUILD)/cove $(COV_BUILD)/covec \
+	  $(COV_BUILD)/unit $(COV_BUILD)/capi_unit
+	find $(COV_BUILD) -name '*.gcda' -delete
+	rm -rf build/coverage && mkdir -p build/coverage
+	-$(COV_BUILD)/unit --jobs 2 >build/coverage/unit.log 2>&1; tail -n 1 build/coverage/unit.log
+	-$(COV_BUILD)/capi_unit --jobs 2 >build/coverage/capi_unit.log 2>&1; tail -n 1 build/coverage/capi_unit.log
+	-tests/run-lang.sh $(COV_BUILD)/cove >build/coverage/lang.log 2>&1; tail -n 1 build/coverage/lang.log
+	-COVE_SANFLAGS="--coverage" tests/capi/run.sh $(COV_BUILD)/cove >build/coverage/capi.log 2>&1; \
+	  grep -c '^PASS' build/coverage/capi.log | sed 's/$$/ capi checks passed/'; grep '^FAIL' build/coverage/capi.log || true
+	-tests/cli/run.sh $(COV_BUILD)/cove >build/coverage/cli.log 2>&1; \
+	  grep -c '^PASS' build/coverage/cli.log | sed 's/$$/ cli checks passed/'; grep '^FAIL' build/coverage/cli.log || true
+	-tests/ffi/run.sh $(COV_BUILD)/cove >build/coverage/ffi.log 2>&1; tail -n 1 build/coverage/ffi.log
+	-tests/roundtrip.sh $(COV_BUILD)/cove $(COV_BUILD)/covec >build/coverage/roundtrip.log 2>&1; \
+	  tail -n 1 build/coverage/roundtrip.log
+	gcovr -r . --object-directory $(COV_BUILD) $(COV_FOLDERS:%=--filter '%/') --exclude-unreachable-branches \
+	  --html-details build/coverage/index.html --json-summary build/coverage/summary.json
+	python3 -B tools/covsummary.py build/coverage/summary.json $(COV_FOLDERS)
+	@echo "coverage: HTML report in build/coverage/index.html"

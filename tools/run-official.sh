@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the official Lua 5.4.4 test suite file by file, as its all.lua does, in user mode
-# (_U=true) unless FULL=1. The suite is not committed: fetch it into .cache/lua-tests
+# (_U=true) unless FULL=1; DUMP=1 runs each file through string.dump and load first, as
+# all.lua does (strings.lua and literals.lua excepted, as there). The suite is not committed: fetch it into .cache/lua-tests
 # (see README.md). Usage: tools/run-official.sh BINARY [file...]
 set -u
 bin=$(realpath "${1:?usage: run-official.sh BINARY [file...]}"); shift
@@ -29,6 +30,11 @@ for f in "${files[@]}"; do
     if [ "$mode" = '_U=true' ]; then printf '%-12s not run in user mode (all.lua skips it when _soft)\n' "$f"; continue; fi
     out=$(timeout "${TIMEOUT:-120}" "$bin" -e "$mode" -e "local f = coroutine.wrap(assert(loadfile('big.lua')))
       assert(f() == 'b'); assert(f() == 'a')" 2>&1 < <(:)); rc=$?
+  elif [ "${DUMP:-0}" = 1 ] && [ "$f" != strings ] && [ "$f" != literals ]; then
+    # As all.lua's own dofile: compile, string.dump (stripped where all.lua strips), load back, run.
+    strip=false; case $f in code|goto|sort|verybig) strip=true;; esac
+    out=$(timeout "${TIMEOUT:-120}" "$bin" -e "$mode" -e "local f = assert(loadfile('$f.lua'))
+      f = assert(load(string.dump(f, $strip))); f()" 2>&1 < <(:)); rc=$?
   else
     out=$(timeout "${TIMEOUT:-120}" "$bin" -e "$mode" "$f.lua" 2>&1 < <(:)); rc=$?
   fi

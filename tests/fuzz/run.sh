@@ -10,7 +10,7 @@ set -u
 cd "$(dirname "$0")/../.."
 mode=$1; secs=$2; shift 2
 B=build/fuzz
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:detect_stack_use_after_return=0:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 mkdir -p $B/artifacts
 fail=0
