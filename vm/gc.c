@@ -687,6 +687,10 @@ static void full_collect(lua_State *L, GCState *gs) {
   gs->stepcredit = 0;
 }
 
+/* A pause or step multiplier as lua5.4 keeps it: a byte holding value/4, so
+ * collectgarbage("setpause", 150) later reports 148, and 2000 comes back as 976. */
+#define GC_PARAM(v) ((int)(unsigned char)((v) / 4) * 4)
+
 /* Work one step stands for when collectgarbage("step") gets no size, in KB. */
 #define GC_BASICSTEP_KB 64
 
@@ -737,11 +741,11 @@ int gc_control(lua_State *L, int what, int arg1, int arg2) {
   }
   case LUA_GCSETPAUSE:
     res = gs->pause;
-    gs->pause = arg1;
+    gs->pause = GC_PARAM(arg1);
     break;
   case LUA_GCSETSTEPMUL:
     res = gs->stepmul;
-    gs->stepmul = arg1;
+    gs->stepmul = GC_PARAM(arg1);
     break;
   case LUA_GCISRUNNING:
     res = gs->isrunning;
@@ -754,8 +758,8 @@ int gc_control(lua_State *L, int what, int arg1, int arg2) {
     break;
   case LUA_GCINC:
     res = gs->mode;
-    if (arg1 != 0) gs->pause = arg1;
-    if (arg2 != 0) gs->stepmul = arg2;
+    if (arg1 != 0) gs->pause = GC_PARAM(arg1);
+    if (arg2 != 0) gs->stepmul = GC_PARAM(arg2);
     gs->mode = LUA_GCINC;
     break;
   default:

@@ -1037,8 +1037,24 @@ L_RETURN_GENERIC1: {
 
   /* ---- loops (FORLOOP/TFORLOOP/LOOP/ENTER charge the budget) ---- */
 L_FORPREP: {
+  Value *ra = RA();
+  /* all-integer loop with a positive step: inline (inner loops start often); the
+   * rest, with its float limits, clipping and errors, is forprep */
+  if (ttisinteger(ra) && ttisinteger(ra + 1) && ttisinteger(ra + 2) && ivalue(ra + 2) > 0) {
+    lua_Integer init = ivalue(ra), limit = ivalue(ra + 1), step = ivalue(ra + 2);
+    if (init > limit) {
+      pc += GET_D(i) + 1;
+      DISPATCH();
+    }
+    lua_Unsigned count = (lua_Unsigned)limit - (lua_Unsigned)init;
+    if (step != 1)
+      count /= (lua_Unsigned)step;
+    setivalue(ra + 3, init);
+    ivalue(ra + 1) = (lua_Integer)count;
+    DISPATCH();
+  }
   SAVESTATE();
-  if (forprep(L, RA()))
+  if (forprep(L, ra))
     pc += GET_D(i) + 1;
   DISPATCH();
 }
