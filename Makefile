@@ -65,12 +65,19 @@ test-lang: $(BUILD)/cove
 	tests/run-lang.sh $(BUILD)/cove
 
 # The full gate: clean build from scratch, then every suite.
+# The fuzz step of `make test` is reproducible (fixed seed and input count per target, see
+# tests/fuzz/run.sh); `make fuzz` is the open-ended run.
+FUZZ_RUNS ?= 20000
 test: deps
 	rm -rf $(BUILD)
 	$(MAKE) all
 	$(MAKE) test-unit
 	tests/capi/run.sh $(BUILD)/cove
+	$(MAKE) test-capi
 	tests/cli/run.sh $(BUILD)/cove
+	$(MAKE) test-ffi
+	$(MAKE) test-robust
+	$(MAKE) test-asan
 	$(MAKE) test-lang
 
 bench: deps all
@@ -162,7 +169,7 @@ difftest: all
 # on 2 cores), the bytecode round trip and a fixed-seed batch of 300 differential programs.
 test-robust: all fuzz-build
 	tests/fuzz/run.sh corpus 0 $(FUZZ_TARGETS)
-	tests/fuzz/run.sh fuzz 12 $(FUZZ_TARGETS)
+	FUZZ_RUNS=$(FUZZ_RUNS) tests/fuzz/run.sh fuzz 20 $(FUZZ_TARGETS)
 	tests/roundtrip.sh $(BUILD)/cove $(BUILD)/covec
 	python3 -B tests/difftest/difftest.py --cove $(BUILD)/cove --n 300 --seed 1
 

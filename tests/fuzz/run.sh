@@ -34,7 +34,10 @@ for t in "$@"; do
       # Valid chunks from the current covec (committed ones go stale when the format changes).
       tests/fuzz/make_seeds.sh build/covec $B/seeds >/dev/null && extra=$B/seeds/bytecode
     fi
-    "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
+    # FUZZ_RUNS makes a run reproducible: a fixed seed and input count (SECONDS still caps it),
+    # so the same tree always tries the same inputs; `make test` uses that, `make fuzz` does not.
+    repro=""; [ -n "${FUZZ_RUNS:-}" ] && repro="-runs=$FUZZ_RUNS -seed=${FUZZ_SEED:-1}"
+    "$bin" -max_total_time="$secs" $repro -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
       -print_final_stats=1 -artifact_prefix=$B/artifacts/${t}- "$work" "$seeds" $extra \
       >$B/fuzz_$t.log 2>&1
     rc=$?
