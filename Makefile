@@ -5,8 +5,8 @@ CC      ?= cc
 PKGS    := bdw-gc
 OPT     ?= -O2
 WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
-CFLAGS  ?= $(OPT) -g
-ALLCFLAGS = -std=gnu11 $(WARN) $(CFLAGS) -Ivm -fno-strict-aliasing \
+CFLAGS  ?= -g
+ALLCFLAGS = -std=gnu11 $(WARN) $(OPT) $(CFLAGS) -Ivm -fno-strict-aliasing \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgc) -lm -ldl -lreadline
 BUILD   ?= build

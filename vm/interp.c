@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "interp.h"
+#include "quota.h"
 
 #include "call.h"
 #include "debug.h"
@@ -273,6 +274,7 @@ static void clear_dead_stack(lua_State *L) {
 void vm_safepoint(lua_State *L) {
   global_State *g = G(L);
   g->budget = VM_BUDGET_REFILL;
+  quota_check(L);  /* cove_* quotas (fuel, deadline, sticky stops); no-op without them */
   clear_dead_stack(L);
   if (unlikely(g->interrupt)) {
     g->interrupt = 0;
@@ -754,7 +756,13 @@ L_ADDI: {
   DISPATCH();
 }
 L_ADDK: ARITH(RB(), KC(), LUA_OPADD, (lua_Integer)((lua_Unsigned)x + (lua_Unsigned)y), x + y)
-L_SUBK: ARITH(RB(), KC(), LUA_OPSUB, (lua_Integer)((lua_Unsigned)x - (lua_Unsigned)y), x - y)
+L_SUBK:
+  /* lua5.4 compiles `x - 0` as an add of the immediate 0, so -0.0 - 0 is +0.0 there. */
+  if (unlikely(ttisfloat(RB()) && ttisinteger(KC()) && ivalue(KC()) == 0)) {
+    setfltvalue(RA(), fltvalue(RB()) + 0.0);
+    DISPATCH();
+  }
+  ARITH(RB(), KC(), LUA_OPSUB, (lua_Integer)((lua_Unsigned)x - (lua_Unsigned)y), x - y)
 L_MULK: ARITH(RB(), KC(), LUA_OPMUL, (lua_Integer)((lua_Unsigned)x * (lua_Unsigned)y), x * y)
 L_MODK: ARITHDIV(RB(), KC(), LUA_OPMOD, int_mod, num_fmod(x, y))
 L_POWK: ARITHF(RB(), KC(), LUA_OPPOW, flt_pow(x, y))
