@@ -115,7 +115,7 @@ test-asan: deps
 	  build/asan/capi_unit --jobs 2 --filter '!($(ASAN_IMPRECISE))'
 	$(ASAN_ENV) tests/run-lang.sh build/asan/cove
 	$(ASAN_ENV) COVE_SANFLAGS="$(ASAN_FLAGS)" tests/capi/run.sh build/asan/cove
-	$(ASAN_ENV) tests/cli/run.sh build/asan/cove
+	COVE_SKIP_PTY="timing-based terminal test; it runs in the normal build" $(ASAN_ENV) tests/cli/run.sh build/asan/cove
 	$(ASAN_ENV) tests/ffi/run.sh build/asan/cove
 
 # The sanitizer canary (tests/sanitize/): deliberate errors the instrumented build must catch.

@@ -18,7 +18,7 @@ except ImportError:
     print("SKIP pty_repl: python3 has no pty module on this platform")
     sys.exit(0)
 
-TIMEOUT = 5.0
+TIMEOUT = 15.0
 
 
 class Repl:

@@ -196,7 +196,9 @@ printf 'print(1)\n' > plain.in
 check "stdin without -i runs as a file (no prompt, no echo)" 0 '1' "$B" < plain.in
 
 # ---- the REPL through a pseudo-terminal ----
-if command -v python3 >/dev/null 2>&1; then
+if [ -n "${COVE_SKIP_PTY:-}" ]; then
+  echo "SKIP pty_repl: $COVE_SKIP_PTY"
+elif command -v python3 >/dev/null 2>&1; then
   python3 "$here/pty_repl.py" "$B" || fail=1
 else
   echo "SKIP pty_repl: python3 not found"

@@ -1,0 +1,17 @@
+-- rawget/rawset/rawequal/rawlen argument checks and bypassing of metamethods
+local t = setmetatable({}, { __index = function() return "meta" end, __newindex = function() error("no") end,
+  __len = function() return 99 end, __eq = function() return true end })
+print(t.x, rawget(t, "x"))
+rawset(t, "x", 1) print(rawget(t, "x"))
+print(#t, rawlen(t), rawlen("abc"))
+local u = setmetatable({}, getmetatable(t))
+print(t == u, rawequal(t, u), rawequal(t, t))
+print(pcall(rawget, "s", 1))
+print(pcall(rawset, {}, nil, 1))
+print(pcall(rawset, {}, 0/0, 1))
+print(pcall(rawset, {}, 1))
+print(pcall(rawlen, 5))
+print(pcall(rawequal, 1))
+print(pcall(rawget, {}))
+print(rawequal("a", "a"), rawequal(1, 1.0), rawequal(0.0, -0.0))
+print(rawset(t, "y", 2) == t)

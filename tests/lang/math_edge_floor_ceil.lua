@@ -1,0 +1,13 @@
+-- math.floor/ceil: integers pass through, floats outside integer range stay floats, nan/inf, strings
+print(math.floor(3), math.ceil(3), math.floor(-3.5), math.ceil(-3.5))
+print(math.floor(2^62), math.type(math.floor(2^62)))
+print(math.floor(2^63), math.type(math.floor(2^63)))
+print(math.ceil(-2^63), math.type(math.ceil(-2^63)))
+print(math.floor(-2^64), math.ceil(2^64))
+print(math.floor(1/0), math.ceil(-1/0))
+print(math.floor(0/0) ~= math.floor(0/0))
+print(math.floor(-0.0), math.ceil(-0.5))
+print(math.floor("3.7"), math.ceil("3.2"))
+print(pcall(math.floor, "x"))
+print(pcall(math.ceil))
+print(math.floor(math.mininteger), math.ceil(math.maxinteger))

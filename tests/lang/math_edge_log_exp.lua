@@ -1,0 +1,11 @@
+-- math.log with bases 2, 10, arbitrary, zero, negative and inf; exp/sqrt edge values
+print(math.log(8, 2), math.log(1024, 2), math.log(100, 10), math.log(1000, 10))
+print(math.log(0), math.log(-1) ~= math.log(-1), math.log(1/0))
+print(math.log(0, 2), math.log(1, 1) ~= math.log(1, 1), math.log(8, "2"))
+print(string.format("%.10f", math.log(27, 3)))
+print(math.exp(0), math.exp(-1/0), math.exp(1/0))
+print(math.sqrt(-0.0), math.sqrt(4), math.sqrt(1/0), math.sqrt(-1) ~= math.sqrt(-1))
+print(math.log(8, 2.0), math.log(2^60, 2))
+print(pcall(math.log))
+print(pcall(math.log, 1, {}))
+print(pcall(math.exp, "e"))

@@ -1,0 +1,12 @@
+-- math.max/min with mixed integer/float, nan position, -0.0, strings
+print(math.max(1, 2.0), math.max(2.0, 1), math.max(2, 2.0), math.max(2.0, 2))
+print(math.min(1, 1.0), math.min(1.0, 1))
+print(math.max(0/0, 1) ~= math.max(0/0, 1), math.max(1, 0/0) == 1)
+print(math.min(-0.0, 0.0), math.min(0.0, -0.0))
+print(math.max(math.mininteger, -1/0), math.min(math.maxinteger, 1/0))
+print(pcall(math.max, "10", 9))
+print(math.max("10"), math.type(math.max("10")), math.min(3, "2" + 0))
+print(pcall(math.max, 1, "x"))
+print(type(math.min({})), pcall(math.min, {}, 1))
+print(pcall(math.max))
+print(math.max(5), math.min(-5.5))

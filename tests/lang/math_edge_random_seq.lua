@@ -1,0 +1,11 @@
+-- math.randomseed with two arguments and integer/float seeds: sequences identical to lua5.4
+math.randomseed(1, 2)
+print(math.random(1, 1000), math.random(1, 1000), math.random(1, 1000))
+math.randomseed(0)
+print(math.random(100), math.random(100), math.random(0))
+math.randomseed(-7)
+print(math.random(math.maxinteger), math.random(10, 20))
+math.randomseed(123.0)
+print(string.format("%.17g", math.random()))
+math.randomseed(math.mininteger, math.maxinteger)
+print(math.random(1 << 40), math.random(-100, -50))

@@ -1,0 +1,8 @@
+-- package.loadlib: missing libraries, "*" form, argument errors (messages sanitised)
+local f, err, where = package.loadlib("/nonexistent/lib.so", "func")
+print(f, type(err), where)
+f, err, where = package.loadlib("/nonexistent/lib.so", "*")
+print(f, type(err), where)
+print(pcall(package.loadlib))
+print(pcall(package.loadlib, "x"))
+print(pcall(package.loadlib, "x", {}))

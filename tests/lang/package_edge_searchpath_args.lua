@@ -1,0 +1,12 @@
+-- package.searchpath: empty path, templates without '?', separator/replacement edge cases, errors
+print(package.searchpath("x", ""))
+print(package.searchpath("x", ";;"))
+print(package.searchpath("a.b.c", "no/such/?.lua;?.x"))
+print(package.searchpath("a.b", "?", "", ""))
+print(package.searchpath("a.b", "/nonexistent/?", ".", "::"))
+print(package.searchpath("", "/nonexistent/?.lua"))
+print(pcall(package.searchpath, "x"))
+print(pcall(package.searchpath, "x", {}))
+print(pcall(package.searchpath, "x", "?", 1, 2))
+print(package.searchpath("package_edge_searchpath_args", "./?.lua"))
+print(package.searchpath("package_edge_searchpath_args", "./?.lua;./?.x"))

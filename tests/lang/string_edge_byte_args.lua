@@ -1,0 +1,16 @@
+-- string.byte: negative/out-of-range indices, float indices, embedded zeros, argument errors
+local s = "a\0b\255c"
+print(s:byte(1, -1))
+print(s:byte(-100, 100))
+print(s:byte(0))
+print(s:byte(6))
+print(select('#', s:byte(4, 2)))
+print(s:byte(2.0))
+print(pcall(string.byte, s, 1.5))
+print(pcall(string.byte, s, "x"))
+print(pcall(string.byte))
+print(pcall(string.byte, {}))
+print(s:byte(math.mininteger, math.maxinteger))
+print(select('#', (""):byte(1, -1)))
+print(("abc"):byte("2"))
+print(string.byte(123, 2))

@@ -1,0 +1,11 @@
+-- string.char: limits 0..255, float args, no args, error messages
+print(#string.char())
+print(string.char(0, 255):byte(1, -1))
+print(string.char(65.0, "66"))
+print(pcall(string.char, 256))
+print(pcall(string.char, -1))
+print(pcall(string.char, 65, 1.5))
+print(pcall(string.char, 65, "x"))
+print(pcall(string.char, 65, nil))
+print(pcall(string.char, math.maxinteger))
+print(pcall(string.char, {}))

@@ -1,0 +1,16 @@
+-- string.format integer conversions at the limits, float arguments, errors
+local mi, ma = math.mininteger, math.maxinteger
+print(string.format("%d %d", mi, ma))
+print(string.format("%x %X %o", -1, ma, 8))
+print(string.format("%5d|%-5d|%05d|%+d|% d", 42, 42, 42, 42, 42))
+print(string.format("%i", 3.0))
+print(pcall(string.format, "%d", 3.5))
+print(pcall(string.format, "%d", "3.0"))
+print(pcall(string.format, "%d", "x"))
+print(pcall(string.format, "%d", 2^63))
+print(pcall(string.format, "%x", -0.0))
+print(string.format("%c%c%c", 76, 117, 97))
+print(#string.format("%c", 0))
+print(string.format("%.3d", 7), string.format("%#x", 255), string.format("%#o", 8))
+print(pcall(string.format, "%d"))
+print(string.format("%u", 42))

@@ -1,0 +1,16 @@
+-- table.insert: position range checks, wrong argument counts, insertion at n+1, float positions
+local t = {1, 2, 3}
+table.insert(t, 4, "x") print(table.concat(t, ","))
+table.insert(t, 1, "y") print(table.concat(t, ","))
+print(pcall(table.insert, t, 0, "z"))
+print(pcall(table.insert, t, 7, "z"))
+print(pcall(table.insert, t, -1, "z"))
+print(pcall(table.insert, t, 1.5, "z"))
+print(pcall(table.insert, t, "2", "z"))
+print(pcall(table.insert, t, 1, 2, 3))
+print(pcall(table.insert, t))
+print(pcall(table.insert, nil, 1))
+print(pcall(table.insert, "abc", 1))
+table.insert(t, 2.0, "w") print(table.concat(t, ","))
+local e = {} table.insert(e, nil) print(#e)
+table.insert(e, 1, "only") print(e[1], #e)

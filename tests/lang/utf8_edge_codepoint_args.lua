@@ -1,0 +1,18 @@
+-- utf8.codepoint: index ranges, negative indices, lax mode, invalid bytes, errors
+local s = "a\u{E9}\u{20AC}\u{10348}"
+print(utf8.codepoint(s, 1, -1))
+print(utf8.codepoint(s, -4))
+print(select('#', utf8.codepoint(s, 3, 2)))
+print(pcall(utf8.codepoint, s, 0))
+print(pcall(utf8.codepoint, s, 1, 100))
+print(pcall(utf8.codepoint, s, 3))
+print(pcall(utf8.codepoint, "\xFF"))
+print(pcall(utf8.codepoint, "\xF4\x90\x80\x80"))
+print(utf8.codepoint("\xF4\x90\x80\x80", 1, 1, true))
+print(pcall(utf8.codepoint, "\xED\xA0\x80"))
+print(utf8.codepoint("\xED\xA0\x80", 1, 1, true))
+print(pcall(utf8.codepoint, "\xC0\x80"))
+print(pcall(utf8.codepoint, "\xFD\xBF\xBF\xBF\xBF\xBF", 1, 1, true))
+print(pcall(utf8.codepoint, s, 1.5))
+print(pcall(function() return utf8.codepoint("") end))
+print(pcall(utf8.codepoint, "", 1))
