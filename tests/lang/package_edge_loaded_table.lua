@@ -12,4 +12,5 @@ print(pcall(require, "math"))
 package.loaded.math = math
 package.path, package.cpath = sp, sc
 print(require("math") == math)
-print(type(package.preload), next(package.preload))
+package.preload.edge_mod = function() return "E" end
+print(type(package.preload), require("edge_mod"), package.loaded.edge_mod)

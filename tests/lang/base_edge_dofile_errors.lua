@@ -1,0 +1,17 @@
+-- dofile/loadfile: missing files, syntax errors, mode and env arguments, return values
+local name = os.tmpname()
+local function hide(s) return (tostring(s):gsub(name:gsub("%p", "%%%0"), "TMP")) end
+print(hide(select(2, pcall(dofile, name .. ".none"))))
+print(select(1, loadfile(name .. ".none")), hide(select(2, loadfile(name .. ".none"))))
+local f = assert(io.open(name, "w")) f:write("#!shebang line\nreturn 1, ..., x") f:close()
+print(dofile(name))
+print(loadfile(name, "t", { x = "envx" })("arg"))
+print(hide(select(2, loadfile(name, "b"))))
+f = assert(io.open(name, "w")) f:write("return +") f:close()
+print(hide(select(2, pcall(dofile, name))))
+print(loadfile(name) == nil, hide(select(2, loadfile(name))))
+f = assert(io.open(name, "w")) f:write("error('from file')") f:close()
+print(hide(select(2, pcall(dofile, name))))
+os.remove(name)
+local ok, a, b = pcall(loadfile, name, "q") print(ok, a, hide(b))
+print(pcall(dofile, {}))

@@ -1,0 +1,11 @@
+-- xpcall: handler receives non-string errors, handler errors, extra arguments, missing handler
+print(xpcall(function(...) return select('#', ...), ... end, print, 1, nil, 3))
+print(xpcall(error, function(e) return "handled: " .. tostring(e) end, "msg", 0))
+print(xpcall(error, function(e) return type(e) end, {}))
+print(xpcall(function() error("x") end, function(e) error("in handler") end))
+print(pcall(xpcall, print))
+print(pcall(xpcall))
+print(xpcall(function() local x = nil; return x.y end, function(m) return (m:gsub("^.-:%d+: ", "")) end))
+print(xpcall(function() return "ok", 2 end, error))
+print(select('#', xpcall(error, function() end)))
+print(xpcall(error, function(...) return select('#', ...) end))

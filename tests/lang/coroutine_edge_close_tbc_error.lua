@@ -1,0 +1,17 @@
+-- coroutine.close running several pending to-be-closed variables, errors replacing each other
+local order = {}
+local co = coroutine.create(function()
+  local a <close> = setmetatable({}, { __close = function(_, e) order[#order + 1] = "a:" .. tostring(e) error("from a", 0) end })
+  local b <close> = setmetatable({}, { __close = function(_, e) order[#order + 1] = "b:" .. tostring(e) error("from b", 0) end })
+  local c <close> = setmetatable({}, { __close = function(_, e) order[#order + 1] = "c:" .. tostring(e) end })
+  coroutine.yield("suspended")
+end)
+print(coroutine.resume(co))
+print(coroutine.close(co))
+print(table.concat(order, " "))
+print(coroutine.status(co), coroutine.resume(co))
+local co2 = coroutine.wrap(function()
+  local x <close> = setmetatable({}, { __close = function() print("closing x on error") end })
+  error("body error", 0)
+end)
+print(pcall(co2))

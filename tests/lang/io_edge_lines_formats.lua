@@ -1,0 +1,20 @@
+-- io.lines/file:lines with formats and counts; too many formats; reading after close
+local name = os.tmpname()
+local f = assert(io.open(name, "w")) f:write("1 2 3\nabc\n\nend") f:close()
+for a, b, c in io.lines(name, "n", "n", "n") do print(a, b, c) break end
+for l in io.lines(name, "L") do io.write("[", l, "]") end print()
+for c in io.lines(name, 4) do io.write("<", c, ">") end print()
+for a in io.lines(name, 0) do io.write(tostring(a), ";") break end print()
+f = assert(io.open(name))
+for l in f:lines() do io.write(l, "|") end print()
+print(io.type(f), f:read("a"))
+f:close()
+local many = {} for i = 1, 251 do many[i] = "l" end
+print(pcall(io.lines, name, table.unpack(many)))
+print(pcall(io.lines, "/nonexistent_edge/file"))
+print(pcall(function() for l in io.lines(name, "x") do end end))
+print(select("#", pcall(io.lines, name, table.unpack(many, 1, 250))))
+local it = io.lines(name)
+print(it(), it(), it(), it(), it())
+print(pcall(it))
+os.remove(name)

@@ -1,0 +1,13 @@
+-- "l" and "L" on CRLF, last line without newline, lines containing zeros, very long lines
+local name = os.tmpname()
+local f = assert(io.open(name, "wb"))
+f:write("a\r\nb\0c\n", ("x"):rep(5000), "\nno-eol")
+f:close()
+f = assert(io.open(name, "rb"))
+local l1 = f:read("l") print(#l1, l1:byte(-1))
+local l2 = f:read("L") print(#l2, l2:find("\0", 1, true))
+local l3 = f:read("l") print(#l3)
+print(f:read("L"), f:read("L"), f:read("l"))
+f:close()
+local count = 0 for _ in io.lines(name) do count = count + 1 end print(count)
+os.remove(name)

@@ -1,0 +1,12 @@
+-- file:read with several formats at once: stops at the first failure, returns nils after it
+local name = os.tmpname()
+local f = assert(io.open(name, "w")) f:write("10 abc\n20\n") f:close()
+f = assert(io.open(name))
+print(f:read("n", "n", "l", "l"))
+f:seek("set")
+print(f:read("n", "l", "n", "L", "a", "l"))
+f:seek("set")
+print(f:read(2, 0, 3, "l"))
+print(select('#', f:read("l", "l", "l")))
+f:close()
+os.remove(name)

@@ -1,0 +1,12 @@
+-- setvbuf modes and sizes, invalid modes, flush return values
+local name = os.tmpname()
+local f = assert(io.open(name, "w"))
+print(f:setvbuf("no"), f:setvbuf("full", 1024), f:setvbuf("line"), f:setvbuf("full"))
+print(pcall(f.setvbuf, f, "bad"))
+print(pcall(f.setvbuf, f))
+print(f:flush() == f, io.flush() == io.stdout)
+f:close()
+print(pcall(io.stdout.setvbuf, io.stdout, "line", "x"))
+print(io.stdout:setvbuf("full"))
+io.stdout:setvbuf("no")
+os.remove(name)

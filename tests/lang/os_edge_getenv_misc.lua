@@ -1,0 +1,12 @@
+-- os.getenv for missing names and argument errors; os.difftime/clock argument rules
+print(os.getenv("COVE_EDGE_SURELY_UNSET_VARIABLE"))
+print(type(os.getenv("PATH")))
+print(pcall(os.getenv))
+print(pcall(os.getenv, {}))
+print(os.getenv(""))
+print(os.difftime(10, 4), os.difftime(0, 0), math.type(os.difftime(5, 1)))
+print(pcall(os.difftime))
+print(pcall(os.difftime, 1))
+print(pcall(os.difftime, "a", 1))
+print(pcall(os.difftime, 1.5, 1))
+print(math.type(os.clock()), os.clock() >= 0)

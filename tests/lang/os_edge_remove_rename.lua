@@ -1,0 +1,17 @@
+-- os.remove/os.rename failure triples, directories, argument errors
+local name = os.tmpname()
+local function hide(s) return (tostring(s):gsub(name:gsub("%p", "%%%0"), "TMP")) end
+print(os.remove(name))
+local r, msg, code = os.remove(name) print(r, hide(msg), code)
+r, msg, code = os.rename(name, name .. ".x") print(r, hide(msg), code)
+local f = assert(io.open(name, "w")) f:write("z") f:close()
+print(os.rename(name, name .. ".x"))
+print(io.open(name) == nil)
+f = assert(io.open(name .. ".x")) print(f:read("a")) f:close()
+assert(os.execute("mkdir " .. name))
+r, msg, code = os.rename(name .. ".x", name) print(r, hide(msg), code)
+print(os.remove(name))
+print(os.remove(name .. ".x"))
+print(pcall(os.remove))
+print(pcall(os.rename, "a"))
+print(pcall(os.remove, {}))

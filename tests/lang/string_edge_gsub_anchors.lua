@@ -1,0 +1,15 @@
+-- gsub/gmatch/find with anchors and frontier patterns in loops, empty matches after non-empty ones
+print(string.gsub("aaa", "^a", "b"))
+print(string.gsub("aaa", "a$", "b"))
+print(string.gsub("abc", "$", "!"))
+print(string.gsub("abc", "^", "!"))
+print(string.gsub("a b  c", " *", "_"))
+print(string.gsub("abc", ".-", "-"))
+print(string.gsub("hello world from lua", "%f[%a]%a", string.upper))
+print(string.gsub("THE (quick) fox", "%f[%a]%u+%f[%A]", "X"))
+print(string.gsub("a,b,,c", "([^,]*)", "<%1>"))
+print(string.gsub("abc", "b*", "X"))
+print(string.gsub("x^y", "%^", "caret"))
+print(string.find("a$b", "$b"), string.find("a$b", "%$"))
+print(string.match("  x", "^%s*()"), string.match("abc", "^(a)(b)()"))
+local n = 0 for k, v in string.gmatch("a=1&b=&=3", "([^&=]*)=([^&=]*)") do n = n + 1 print(n, k, v) end
