@@ -407,7 +407,14 @@ void vm_poscall(lua_State *L, CallInfo *ci, int nres) {
 }
 
 /* Insert the __call metamethod of the value at func below it (lua5.4 tryfuncTM). */
-static Value *try_call_meta(lua_State *L, Value *func) {
+/* A __call chain longer than this is an error, not a hang: each step inserts one
+ * argument, so lua5.4 (which has no limit) takes quadratic time to reach "stack
+ * overflow" on a loop such as setmetatable(t, {__call = t}). */
+#define MAXCALLCHAIN 2000
+
+static Value *try_call_meta(lua_State *L, Value *func, int *chain) {
+  if (unlikely(++*chain > MAXCALLCHAIN))
+    vm_runerror(L, "'__call' chain too long; possible loop");
   checkstack_func(L, 1, func);
   const Value *tm = meta_get(L, func, TM_CALL);
   if (unlikely(tm == NULL))
@@ -436,6 +443,7 @@ static int precall_c(lua_State *L, Value *func, int nresults, lua_CFunction f) {
 }
 
 CallInfo *vm_precall(lua_State *L, Value *func, int nresults) {
+  int chain = 0;
   for (;;) {
     switch (func->tt) {
       case TAG_LCF:
@@ -461,13 +469,14 @@ CallInfo *vm_precall(lua_State *L, Value *func, int nresults) {
         return ci;
       }
       default:
-        func = try_call_meta(L, func);
+        func = try_call_meta(L, func, &chain);
         break;
     }
   }
 }
 
 int vm_pretailcall(lua_State *L, CallInfo *ci, Value *func, int narg1, int delta) {
+  int chain = 0;
   for (;;) {
     switch (func->tt) {
       case TAG_LCF:
@@ -491,7 +500,7 @@ int vm_pretailcall(lua_State *L, CallInfo *ci, Value *func, int narg1, int delta
         return -1;
       }
       default:
-        func = try_call_meta(L, func);
+        func = try_call_meta(L, func, &chain);
         narg1++;
         break;
     }
