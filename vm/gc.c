@@ -35,9 +35,6 @@ typedef struct GCState {
   /* Inline free lists of scanned objects by size in granules (gc_inline.h). They
    * must be traced, hence here, in an object on the collected heap. */
   void *tiny_fl[GC_TINY_FREELISTS];
-  /* The same for pointer-free objects (strings, buffers): also a pointer pop instead
-   * of a call, and, unlike libgc's own thread-local lists, visible to the count. */
-  void *tiny_fl_atomic[GC_TINY_FREELISTS];
   struct GCState *next_universe;
   global_State *g;
   FinRec registry;          /* circular list sentinel, oldest registration first */
@@ -127,7 +124,6 @@ static void GC_CALLBACK gc_event(GC_EventType ev) {
      * each size refills its list (GC_MALLOC_WORDS treats NULL as empty). */
     for (GCState *gs = universes; gs != NULL; gs = gs->next_universe) {
       memset(gs->tiny_fl, 0, sizeof(gs->tiny_fl));
-      memset(gs->tiny_fl_atomic, 0, sizeof(gs->tiny_fl_atomic));
       scrub_stack(gs->g->mainthread);
     }
   } else if (ev == GC_EVENT_MARK_END) {
@@ -310,21 +306,6 @@ static inline void *alloc_scanned(lua_State *L, size_t size) {
   return p;
 }
 
-/* Pointer-free memory, not zeroed, from the atomic inline lists (same extra byte). */
-static inline void *alloc_atomic(lua_State *L, size_t size) {
-  GCState *gs = gcstate(L);
-  void *p;
-  if (likely(gs != NULL)) {
-    size_t words = (size + sizeof(void *)) / sizeof(void *);
-    GC_MALLOC_ATOMIC_WORDS(p, words, gs->tiny_fl_atomic);
-  } else {
-    p = GC_MALLOC_ATOMIC(size ? size : 1);
-  }
-  if (unlikely(p == NULL) && L != NULL)
-    gc_memerror(L);
-  return p;
-}
-
 GCObject *gc_new(lua_State *L, size_t size, int tt) {
   GCObject *o = alloc_scanned(L, size);
   o->tt = (uint8_t)tt;
@@ -332,9 +313,12 @@ GCObject *gc_new(lua_State *L, size_t size, int tt) {
 }
 
 GCObject *gc_new_atomic(lua_State *L, size_t size, int tt) {
-  GCObject *o = alloc_atomic(L, size);
-  if (unlikely(o == NULL))
-    return NULL;  /* only without a state: alloc_atomic raised the error otherwise */
+  GCObject *o = GC_MALLOC_ATOMIC(size);
+  if (unlikely(o == NULL)) {
+    if (L != NULL)
+      gc_memerror(L);
+    return NULL;
+  }
   o->attach = NULL;
   o->tt = (uint8_t)tt;
   o->gcflags = 0;
@@ -346,7 +330,10 @@ void *gc_alloc(lua_State *L, size_t size) {
 }
 
 void *gc_alloc_atomic(lua_State *L, size_t size) {
-  return alloc_atomic(L, size);
+  void *p = GC_MALLOC_ATOMIC(size ? size : 1);
+  if (unlikely(p == NULL) && L != NULL)
+    gc_memerror(L);
+  return p;
 }
 
 void *gc_alloc_kind(lua_State *L, size_t size, int kind) {
@@ -640,8 +627,6 @@ static size_t freelist_bytes(void) {
   for (GCState *gs = universes; gs != NULL; gs = gs->next_universe) {
     for (size_t grans = 1; grans < GC_TINY_FREELISTS; grans++) {
       for (void *p = gs->tiny_fl[grans]; (uintptr_t)p > 4096; p = *(void **)p)
-        sum += grans * GC_GRANULE_BYTES;
-      for (void *p = gs->tiny_fl_atomic[grans]; (uintptr_t)p > 4096; p = *(void **)p)
         sum += grans * GC_GRANULE_BYTES;
     }
   }
