@@ -143,6 +143,11 @@ for f in "$langdir"/*.lua; do
   [ -e "$f" ] || continue
   n=$(basename "$f" .lua)
   if [ -z "$filter" ] || [[ "$n" == *"$filter"* ]]; then
+    # LANG_SKIP="name ..." with LANG_SKIP_WHY: tests a build cannot run meaningfully, said aloud.
+    if [[ " ${LANG_SKIP:-} " == *" $n "* ]]; then
+      echo "SKIP $n: ${LANG_SKIP_WHY:-listed in LANG_SKIP}"
+      continue
+    fi
     names+=("$n")
   fi
 done
