@@ -269,7 +269,7 @@ static const char *funcnamefromcode(lua_State *L, const Proto *p, int pc, const 
 }
 
 /* Name of the function being called by frame ci (lua5.4 funcnamefromcall). */
-static const char *funcnamefromcall(lua_State *L, CallInfo *ci, const char **name) {
+const char *dbg_funcnamefromcall(lua_State *L, CallInfo *ci, const char **name) {
   if (ci->callstatus & CIST_HOOKED) {
     *name = "?";
     return "hook";
@@ -322,7 +322,7 @@ NORETURN void dbg_typeerror(lua_State *L, const Value *o, const char *op) {
 
 NORETURN void dbg_callerror(lua_State *L, const Value *o) {
   const char *name = NULL;
-  const char *kind = funcnamefromcall(L, L->ci, &name);
+  const char *kind = dbg_funcnamefromcall(L, L->ci, &name);
   const char *extra = kind != NULL ? formatvarinfo(L, kind, name) : varinfo(L, o);
   typeerror(L, o, "call", extra);
 }

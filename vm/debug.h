@@ -21,6 +21,9 @@ void dbg_chunkid(char *out, const char *source, size_t srclen);  /* lua5.4's lua
 
 /* Name of local n (1-based) of frame ci, or NULL; *pos (if pos) gets its slot.
  * Negative n names varargs ("(vararg)"); C frames get "(C temporary)". */
+/* How the function that frame ci is calling was named in ci's code ("global", "method",
+ * "metamethod", "for iterator", "hook"...), with the name in *name; NULL if unknown. */
+const char *dbg_funcnamefromcall(lua_State *L, CallInfo *ci, const char **name);
 const char *dbg_findlocal(lua_State *L, CallInfo *ci, int n, Value **pos);
 
 #endif
