@@ -98,6 +98,10 @@ void func_newtbcupval(lua_State *L, Value *level) {
       vname = "?";
     vm_runerror(L, "variable '%s' got a non-closable value", vname);
   }
+  /* Compiled code marks slots in rising order and closes them before marking again;
+   * hostile bytecode may not (marking one slot twice would link it to itself). */
+  if (L->tbclist != NULL && level <= L->tbclist)
+    vm_runerror(L, "to-be-closed variable marked out of order");
   uint32_t prev = L->tbclist != NULL ? (uint32_t)(L->tbclist - L->stack) + 1 : 0;
   tbc_setlink(level, prev);
   L->tbclist = level;
@@ -105,7 +109,10 @@ void func_newtbcupval(lua_State *L, Value *level) {
 
 static void pop_tbclist(lua_State *L) {
   uint32_t prev = tbc_getlink(L->tbclist);
-  L->tbclist = prev != 0 ? L->stack + (prev - 1) : NULL;
+  uint32_t cur = (uint32_t)(L->tbclist - L->stack);
+  /* The link lives in a stack slot that hostile bytecode can overwrite: a link that does
+   * not point strictly below ends the list, so closing stays on the stack and terminates. */
+  L->tbclist = prev != 0 && prev - 1 < cur ? L->stack + (prev - 1) : NULL;
 }
 
 /* Call obj's __close with (obj, err); yy says whether the call may yield. */
