@@ -26,6 +26,7 @@ typedef struct PatState {
   const char *pat_end;
   lua_State *L;
   int depth_left;            /* recursion budget; restored on every return */
+  int steps_left;            /* pat_match calls until the next cove_charge */
   int ncaptures;             /* captures started so far (open or closed) */
   struct {
     const char *start;
@@ -212,9 +213,17 @@ static const char *pat_backref(PatState *ps, const char *s, int digit) {
  * Match pattern p against the subject from s; return the end of the match or NULL.
  * Cases that would end in a tail call loop back to `again` instead, so only real
  * branching (captures, quantifiers, '?') consumes depth. */
+/* Matching steps charged at a time: backtracking can take exponential time on a short
+ * subject (as in lua5.4), so steps, not bytes, are what a budget must see. */
+#define PAT_CHARGE_STEPS 256
+
 static const char *pat_match(PatState *ps, const char *s, const char *p) {
   if (ps->depth_left-- == 0)
     luaL_error(ps->L, "pattern too complex");
+  if (--ps->steps_left <= 0) {
+    ps->steps_left = PAT_CHARGE_STEPS;
+    STRLIB_CHARGE_FUEL(ps->L, PAT_CHARGE_STEPS);
+  }
 again:
   if (p == ps->pat_end)
     goto done;
@@ -322,6 +331,7 @@ static void pat_init(PatState *ps, lua_State *L, const char *s, size_t slen,
                      const char *p, size_t plen) {
   ps->L = L;
   ps->depth_left = PAT_MAXDEPTH;
+  ps->steps_left = PAT_CHARGE_STEPS;
   ps->src_begin = s;
   ps->src_end = s + slen;
   ps->pat_end = p + plen;

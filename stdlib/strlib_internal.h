@@ -8,19 +8,19 @@
 #include <limits.h>
 #include <stddef.h>
 
-#include "lua.h"
+#include "cove.h"
 #include "lauxlib.h"
+#include "lua.h"
 
 /* Largest string the library builds or sizes: lua5.4 limits results to what fits an
  * int (string.rep, string.packsize), so the same calls fail with the same errors. */
 #define STRLIB_MAXSIZE \
   (sizeof(size_t) < sizeof(int) ? (size_t)~(size_t)0 : (size_t)INT_MAX)
 
-/* Fuel hook: library functions whose work grows with their input call this with the
- * number of bytes (or steps) they are about to process, so that a sandboxed state can
- * charge its CPU budget in proportion (ARCHITECTURE.md, "Safe points"). It is a no-op
- * until the quota API exists; keep the calls where they are and redefine only this. */
-#define STRLIB_CHARGE_FUEL(L, units) ((void)(L), (void)(units))
+/* Library functions whose work grows with their input charge the bytes (or steps) they
+ * are about to process to the script's budget (cove_charge, spec/safepoints.md), so fuel,
+ * deadlines and Ctrl-C hold inside a long string.rep or a backtracking match. */
+#define STRLIB_CHARGE_FUEL(L, units) cove_charge((L), (size_t)(units))
 
 /* Turn a 1-based start position (negative counts back from the end) into one in
  * [1, inf): 0 and anything before the start clip to 1. */

@@ -6,9 +6,18 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "lua.h"
+#include "cove.h"
 #include "lauxlib.h"
+#include "lua.h"
 #include "lualib.h"
+
+/* Element loops charge their work to the script's budget (cove_charge) a batch at a
+ * time, so a table.move over 2^40 indices still meets fuel, deadlines and Ctrl-C. */
+#define TAB_CHARGE_BATCH 1024
+#define TAB_CHARGE(L, i) \
+  do { \
+    if (((i) & (TAB_CHARGE_BATCH - 1)) == 0) cove_charge((L), TAB_CHARGE_BATCH); \
+  } while (0)
 
 /* What an operation needs from its table argument. */
 #define TAB_R 1 /* read (__index) */
@@ -56,6 +65,7 @@ static int tab_insert(lua_State *L) {
       luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)first_empty, 2,
                     "position out of bounds");
       for (lua_Integer i = first_empty; i > pos; i--) {
+        TAB_CHARGE(L, i);
         lua_geti(L, 1, i - 1);
         lua_seti(L, 1, i);
       }
@@ -75,6 +85,7 @@ static int tab_remove(lua_State *L) {
                   "position out of bounds");
   lua_geti(L, 1, pos);
   for (; pos < size; pos++) {
+    TAB_CHARGE(L, pos);
     lua_geti(L, 1, pos + 1);
     lua_seti(L, 1, pos);
   }
@@ -98,11 +109,13 @@ static int tab_move(lua_State *L) {
     luaL_argcheck(L, t <= LUA_MAXINTEGER - n + 1, 4, "destination wrap around");
     if (t > e || t <= f || (dest != 1 && !lua_compare(L, 1, dest, LUA_OPEQ))) {
       for (lua_Integer i = 0; i < n; i++) {
+        TAB_CHARGE(L, i);
         lua_geti(L, 1, f + i);
         lua_seti(L, dest, t + i);
       }
     } else {
       for (lua_Integer i = n - 1; i >= 0; i--) {
+        TAB_CHARGE(L, i);
         lua_geti(L, 1, f + i);
         lua_seti(L, dest, t + i);
       }
@@ -132,6 +145,7 @@ static int tab_concat(lua_State *L) {
   luaL_Buffer b;
   luaL_buffinit(L, &b);
   for (; i < last; i++) {
+    TAB_CHARGE(L, i);
     tab_concat_add(L, &b, i);
     luaL_addlstring(&b, sep, seplen);
   }
@@ -199,6 +213,7 @@ static void sort_set2(lua_State *L, SortIdx i, SortIdx j) {
  * interval's ends; those two cases are detected and reported instead of reading
  * outside the array or looping forever. */
 static SortIdx sort_partition(lua_State *L, SortIdx lo, SortIdx up) {
+  cove_charge(L, (size_t)(up - lo));
   SortIdx i = lo;
   SortIdx j = up - 1;
   for (;;) {

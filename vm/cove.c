@@ -4,6 +4,7 @@
  * them up and reads them back. spec/capi.md "Cove's extensions". */
 #include <gc/gc.h>
 
+#include "call.h"
 #include "cove.h"
 
 #include "gc.h"
@@ -99,6 +100,28 @@ void cove_interrupt(lua_State *L) {
   /* Only the volatile flag: polled at the next safe point. Writing the budget from
    * here would race with the interpreter's non-atomic decrement. */
   G(L)->interrupt = 1;
+}
+
+void cove_charge(lua_State *L, size_t units) {
+  global_State *g = G(L);
+  if (units < (size_t)INT64_MAX && (int64_t)units < g->budget) {
+    g->budget -= (int64_t)units;
+    return;
+  }
+  /* The grant is used up. Bill what goes beyond it directly (quota_check bills the
+   * grant itself), then do what a safe point does short of running finalizers: the
+   * library function that called us is in the middle of its work. */
+  CoveQuota *q = g->quota;
+  if (q != NULL && q->fuel >= 0 && g->budget > 0) {
+    uint64_t over = (uint64_t)units - (uint64_t)g->budget;
+    q->fuel = over >= (uint64_t)q->fuel ? 0 : q->fuel - (int64_t)over;
+  }
+  g->budget = VM_BUDGET_REFILL;
+  quota_check(L);
+  if (g->interrupt) {
+    g->interrupt = 0;
+    luaL_error(L, "interrupted!");
+  }
 }
 
 void cove_setfuel(lua_State *L, int64_t fuel) {

@@ -64,6 +64,14 @@ const char *cove_stopname(int reason);
  * "interrupted!" error instead of a quota stop. */
 void cove_interrupt(lua_State *L);
 
+/* Charge `units` of work done by C code to the running script, as the interpreter
+ * charges loop iterations and calls: the standard library charges its work this way (a
+ * byte, an element or a pattern-matching step is one unit), and so may C modules whose
+ * loops grow with their input. When the budget since the last safe point is used up it
+ * does what a safe point does (fuel, deadline, interrupt), so it may raise: call it
+ * where a Lua error is allowed. Cheap when nothing is due: one subtraction. */
+void cove_charge(lua_State *L, size_t units);
+
 /* Fuel: set the remaining budget (0 = unlimited) / read what remains (-1 unlimited).
  * Reading is exact to the last safe point. */
 void cove_setfuel(lua_State *L, int64_t fuel);

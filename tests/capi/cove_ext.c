@@ -148,6 +148,59 @@ static void test_quotas(void) {
   lua_close(L);
 }
 
+/* A C function of a module charging its own loop (cove_charge). */
+static int busy_module_loop(lua_State *L) {
+  for (;;)
+    cove_charge(L, 1000);
+  return 0;
+}
+
+/* Library code charges its work: fuel and deadlines hold inside one long C call. */
+static void test_library_charges(void) {
+  static const char *const longcalls[] = {
+    "return string.match(('a'):rep(40), ('a?'):rep(40) .. ('a'):rep(40))",  /* 2^40 steps */
+    "return table.move({}, 1, 1 << 40, 2)",
+    "return #string.rep('x', 1 << 30)",
+    "return busy()",
+  };
+  CoveOptions o;
+  memset(&o, 0, sizeof o);
+  o.openlibs = 1;
+  lua_State *L = cove_newstate(&o);
+  lua_register(L, "busy", busy_module_loop);
+  for (size_t i = 0; i < sizeof longcalls / sizeof *longcalls; i++) {
+    cove_setfuel(L, 2000000);
+    int st = dostring(L, longcalls[i]);
+    check(st == COVE_ERRQUOTA && cove_stopreason(L) == COVE_STOP_FUEL, longcalls[i]);
+    lua_pop(L, 1);
+  }
+  cove_setfuel(L, 0);
+  cove_setdeadline(L, 100);
+  int st = dostring(L, longcalls[0]);
+  check(st == COVE_ERRQUOTA && cove_stopreason(L) == COVE_STOP_DEADLINE,
+        "a deadline stops a backtracking match");
+  lua_pop(L, 1);
+  cove_setdeadline(L, 0);
+  cove_setfuel(L, 1000000);
+  st = dostring(L, "local t = {} for i = 1, 1000 do t[i] = (i * 7919) % 1000 end\n"
+                   "table.sort(t) assert(select(2, ('x'):rep(100):gsub('x', 'y')) == 100)");
+  check(st == LUA_OK, "ordinary library calls fit a small budget");
+  check(cove_getfuel(L) < 1000000 - 1000, "sorting 1000 items was charged");
+  lua_close(L);
+
+  /* A state without quotas: an interrupt still ends a long match. */
+  L = luaL_newstate();
+  luaL_openlibs(L);
+  pthread_t th;
+  pthread_create(&th, NULL, interrupter, L);
+  luaL_loadstring(L, longcalls[0]);
+  st = lua_pcall(L, 0, 0, 0);
+  pthread_join(th, NULL);
+  check(st == LUA_ERRRUN && strstr(lua_tostring(L, -1), "interrupted!") != NULL,
+        "cove_interrupt stops a backtracking match of a plain state");
+  lua_close(L);
+}
+
 static int huge_alloc(lua_State *L) {
   lua_newuserdatauv(L, (size_t)1 << 50, 0);  /* a petabyte: the collector says no */
   return 1;
@@ -166,8 +219,10 @@ static void test_memory(void) {
 int main(int argc, char **argv) {
   test_basics();
   test_memory();
-  if (argc < 2 || strcmp(argv[1], "noquota") != 0)
+  if (argc < 2 || strcmp(argv[1], "noquota") != 0) {
     test_quotas();
+    test_library_charges();
+  }
   printf("%s\n", failures == 0 ? "all passed" : "FAILED");
   return failures != 0;
 }

@@ -1,7 +1,8 @@
 /* Shared harness for the libFuzzer targets in tests/fuzz/ (spec/fuzzing.md).
  * One Lua state per process, reused across inputs (a fresh state per input costs more
  * than most inputs); each input runs under lua_pcall with the stack reset afterwards, a
- * count hook bounding the Lua instructions it may run, and a capped collector heap, so
+ * count hook bounding the Lua instructions it may run, fuel bounding the work of library
+ * functions, and a capped collector heap, so
  * that a hostile input ends in a Lua error, never in a hang or an out-of-memory abort. */
 #ifndef COVE_FUZZ_COMMON_H
 #define COVE_FUZZ_COMMON_H
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cove.h"
 #include "lauxlib.h"
 #include "lua.h"
 #include "lualib.h"
@@ -20,6 +22,12 @@
 /* Lua instructions one input may run before the count hook stops it. */
 #ifndef FZ_INSN_BUDGET
 #define FZ_INSN_BUDGET 20000
+#endif
+
+/* Fuel (spec/safepoints.md) for one input: the count hook does not see library code, and
+ * a backtracking match or a table.move over 2^40 indices runs there. */
+#ifndef FZ_FUEL
+#define FZ_FUEL 4000000
 #endif
 
 static lua_State *fz_L;
@@ -75,7 +83,9 @@ static inline lua_State *fz_state(const char *prelude) {
  * Returns the lua_pcall status; results (LUA_MULTRET) stay on the stack. */
 static inline int fz_pcall(lua_State *L, int nargs, int nres) {
   lua_sethook(L, fz_budget_hook, LUA_MASKCOUNT, FZ_INSN_BUDGET);
+  cove_setfuel(L, FZ_FUEL);
   int st = lua_pcall(L, nargs, nres, 0);
+  cove_setfuel(L, 0);  /* unlimited again, and a fuel stop is cleared for the next input */
   lua_sethook(L, NULL, 0, 0);
   return st;
 }
