@@ -4,6 +4,7 @@
  * and methods, Ctrl-C that cancels the line being typed. On a pipe it reads plain
  * lines (no readline, no history) and echoes them as lua5.4 does. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,12 +47,29 @@ static void on_prompt_sigint(int sig) {
   prompt_sigint = 1;
 }
 
+/* The terminal opened a second time, non-blocking, for repl_getc (-1: could not,
+ * read the blocking descriptor). A Ctrl-C makes the terminal driver discard the input
+ * not yet read, so a byte that select reported can be gone by the time read runs: on a
+ * blocking descriptor the read would then wait for the next key with the Ctrl-C
+ * unanswered. A separate open file description keeps O_NONBLOCK off the one the shell
+ * shares with us. */
+static int nonblocking_fd(FILE *in) {
+  static int fd = -2;
+  if (fd == -2) {
+    const char *name = ttyname(fileno(in));
+    fd = name != NULL ? open(name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) : -1;
+  }
+  return fd >= 0 ? fd : fileno(in);
+}
+
 /* readline's character reader, replaced so that a Ctrl-C ends the read: readline's own
  * handler records SIGINT, rl_check_signals lets it clean up and pass the signal on to
  * on_prompt_sigint, and then the line is emptied and "accepted" so readline returns.
  * The wait is a pselect with SIGINT blocked until it starts, so a Ctrl-C that arrives
- * while readline is busy (redisplay, completion) is not left waiting for a key. */
+ * while readline is busy (redisplay, completion) is not left waiting for a key; the
+ * read is non-blocking, so one whose input was discarded after the wait goes back to it. */
 static int repl_getc(FILE *in) {
+  int fd = nonblocking_fd(in);
   sigset_t sigint_set, unblocked;
   sigemptyset(&sigint_set);
   sigaddset(&sigint_set, SIGINT);
@@ -66,8 +84,8 @@ static int repl_getc(FILE *in) {
     if (rl_pending_signal() == 0 && !prompt_sigint) {
       fd_set fds;
       FD_ZERO(&fds);
-      FD_SET(fileno(in), &fds);
-      ready = pselect(fileno(in) + 1, &fds, NULL, NULL, NULL, &unblocked);
+      FD_SET(fd, &fds);
+      ready = pselect(fd + 1, &fds, NULL, NULL, NULL, &unblocked);
     }
     sigprocmask(SIG_SETMASK, &unblocked, NULL);
     if (ready < 0 && errno != EINTR)
@@ -75,10 +93,12 @@ static int repl_getc(FILE *in) {
     if (ready <= 0)
       continue;  /* a signal: handled at the top */
     unsigned char c;
-    ssize_t n = read(fileno(in), &c, 1);
+    ssize_t n = read(fd, &c, 1);
     if (n == 1)
       return c;
-    if (n == 0 || errno != EINTR)
+    if (n == 0)
+      return EOF;
+    if (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK)
       return EOF;
   }
 }
