@@ -5,7 +5,8 @@
 #     Program names, version banners and addresses are normalised; all else must match.
 #  2. Cove-only behaviour (COVE_INIT, -j, --help, the REPL's real error at end of input),
 #     checked against expectations written here.
-#  3. The REPL through a pseudo-terminal: tests/cli/pty_repl.py.
+#  3. The bytecode compiler: tests/cli/covec.sh.
+#  4. The REPL through a pseudo-terminal: tests/cli/pty_repl.py.
 # Usage: tests/cli/run.sh COVE_BINARY | tests/cli/run.sh --oracle > tests/cli/cli_cases.out
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -194,6 +195,13 @@ printf 'local a =\n' > eof.in
 check "REPL: incomplete statement at end of input" 0 $'VERSION\n> local a =\n>> stdin:1: unexpected symbol near <eof>\n> ' "$B" -E -e '' -i < eof.in
 printf 'print(1)\n' > plain.in
 check "stdin without -i runs as a file (no prompt, no echo)" 0 '1' "$B" < plain.in
+
+# ---- covec, next to the cove binary ----
+if [ -x "$(dirname "$B")/covec" ]; then
+  "$here/covec.sh" "$(dirname "$B")/covec" "$B" || fail=1
+else
+  echo "SKIP covec: no covec next to $B"
+fi
 
 # ---- the REPL through a pseudo-terminal ----
 if [ -n "${COVE_SKIP_PTY:-}" ]; then
