@@ -272,6 +272,16 @@ int lua_compare(lua_State *L, int index1, int index2, int op) {
   const Value *o2 = index2value(L, index2);
   if (!isvalid(L, o1) || !isvalid(L, o2))
     return 0;
+  /* Numbers and strings compare without metamethods, straight from the stack (table.sort
+   * spends its time here). */
+  if ((ttisnumber(o1) && ttisnumber(o2)) || (ttisstring(o1) && ttisstring(o2))) {
+    switch (op) {
+      case LUA_OPEQ: return vm_equalobj(L, o1, o2);
+      case LUA_OPLT: return vm_lessthan(L, o1, o2);
+      case LUA_OPLE: return vm_lessequal(L, o1, o2);
+      default: return 0;
+    }
+  }
   /* copies: a metamethod call may reallocate the stack under o1/o2 */
   a = *o1;
   b = *o2;
@@ -490,12 +500,14 @@ int lua_getfield(lua_State *L, int idx, const char *k) {
 }
 
 int lua_geti(lua_State *L, int idx, lua_Integer n) {
-  Value t = *index2value(L, idx), key, res;
-  if (ttistable(&t)) {
-    const Value *slot = tab_getint(tabvalue(&t), n);
+  const Value *o = index2value(L, idx);
+  if (ttistable(o)) {
+    const Value *slot = tab_getint(tabvalue(o), n);
     if (!tab_isabsent(slot) && !ttisnil(slot))
       return push_result(L, slot);
   }
+  /* a copy only on the slow path: a metamethod may reallocate the stack under o */
+  Value t = *o, key, res;
   setivalue(&key, n);
   vm_gettable(L, &t, &key, &res);
   return push_result(L, &res);
@@ -613,7 +625,17 @@ void lua_setfield(lua_State *L, int idx, const char *k) {
 
 void lua_seti(lua_State *L, int idx, lua_Integer n) {
   api_checknelems(L, 1);
-  Value t = *index2value(L, idx), key, val = L->top[-1];
+  const Value *o = index2value(L, idx);
+  if (ttistable(o)) {  /* an array slot holding a value: no __newindex, no rehash */
+    Table *h = tabvalue(o);
+    lua_Unsigned k = (lua_Unsigned)n - 1u;
+    if (k < h->asize && !ttisnil(&h->array[k])) {
+      setobj(&h->array[k], L->top - 1);
+      L->top--;
+      return;
+    }
+  }
+  Value t = *o, key, val = L->top[-1];
   setivalue(&key, n);
   vm_settable(L, &t, &key, &val);
   L->top--;

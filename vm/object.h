@@ -39,6 +39,7 @@ typedef struct Table {
   uint8_t tmcache;     /* bit i set => metamethod i (TM_INDEX..TM_EQ) known absent */
   uint8_t lsizenode;   /* log2 of the number of hash nodes */
   uint8_t weakmode;    /* 0, or bits WEAK_KEYS | WEAK_VALUES once registered as weak */
+  uint8_t nodesinline; /* 1: node points just past the header, in the table's own block */
   uint32_t asize;      /* size of the array part: keys 1..asize */
   Value *array;
   Node *node;          /* 1 << lsizenode nodes; shared dummy node when empty */
