@@ -178,10 +178,21 @@ void vm_checkstack(lua_State *L, int n) {
 void vm_shrinkstack(lua_State *L) {
   if (L->stacksize <= LUAI_MAXSTACK)
     return;
+  /* Shrink only if every frame's top fits under the limit. The deepest frames are
+   * checked first and the first that does not fit ends the search: unwinding a deep
+   * chain of pcalls after an overflow calls this once per frame, and a full walk each
+   * time was quadratic (minutes for a fuzzed chunk). */
+  Value *fit = L->stack + LUAI_MAXSTACK - 1;
   Value *lim = L->top;
-  for (CallInfo *ci = L->cibase; ci <= L->ci; ci++)
-    if (lim < ci->top)
+  if (lim > fit)
+    return;
+  for (CallInfo *ci = L->ci; ci >= L->cibase; ci--) {
+    if (lim < ci->top) {
       lim = ci->top;
+      if (lim > fit)
+        return;
+    }
+  }
   int inuse = (int)(lim - L->stack) + 1;
   if (inuse <= LUAI_MAXSTACK) {
     int nsize = inuse * 2 < BASIC_STACK_SIZE ? BASIC_STACK_SIZE : inuse * 2;
