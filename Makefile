@@ -23,7 +23,9 @@ DEB_PKGS := build-essential pkg-config libgc-dev libffi-dev libreadline-dev libc
 
 .PHONY: all deps test test-unit test-lang test-asan bench demo clean official
 
-all: $(BUILD)/cove $(BUILD)/covec
+# The main build also makes the shared library and cove.pc (`lib`); the sanitizer, fuzz and
+# coverage builds (other BUILD folders) only need the binaries.
+all: $(BUILD)/cove $(BUILD)/covec $(if $(filter build,$(BUILD)),lib)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
