@@ -630,7 +630,7 @@ void lua_seti(lua_State *L, int idx, lua_Integer n) {
     Table *h = tabvalue(o);
     lua_Unsigned k = (lua_Unsigned)n - 1u;
     if (k < h->asize && !ttisnil(&h->array[k])) {
-      setobj(&h->array[k], L->top - 1);
+      setobj(tab_arrayslot(h, (unsigned)k), L->top - 1);
       L->top--;
       return;
     }

@@ -546,7 +546,7 @@ L_GETTABLE: {
     Table *t = tabvalue(rb);
     const Value *slot;
     if (ttisinteger(rc) && (lua_Unsigned)ivalue(rc) - 1u < t->asize)
-      slot = &t->array[ivalue(rc) - 1];
+      slot = tab_arrayslot(t, (unsigned)ivalue(rc) - 1u);
     else if (ttisstring(rc) && strvalue(rc)->is_short)
       slot = get_shortstr(t, strvalue(rc));
     else
@@ -569,7 +569,8 @@ L_GETI: {
   int c = GET_C(i);
   if (ttistable(rb)) {
     Table *t = tabvalue(rb);
-    const Value *slot = ((unsigned)c - 1u < t->asize) ? &t->array[c - 1] : tab_getint(t, c);
+    const Value *slot = ((unsigned)c - 1u < t->asize) ? tab_arrayslot(t, (unsigned)c - 1u)
+                                                      : tab_getint(t, c);
     if (!ttisnil(slot)) {
       COPYV(ra, slot);
       DISPATCH();
@@ -629,7 +630,7 @@ L_SETTABLE: {
   if (ttistable(ra)) {
     Table *t = tabvalue(ra);
     if (ttisinteger(rb) && (lua_Unsigned)ivalue(rb) - 1u < t->asize) {
-      Value *slot = &t->array[ivalue(rb) - 1];
+      Value *slot = tab_arrayslot(t, (unsigned)ivalue(rb) - 1u);
       if (!ttisnil(slot) || notm(t, TM_NEWINDEX)) {
         COPYV(slot, rc);
         DISPATCH();
@@ -663,7 +664,7 @@ L_SETI: {
   if (ttistable(ra)) {
     Table *t = tabvalue(ra);
     if ((unsigned)b - 1u < t->asize) {
-      Value *slot = &t->array[b - 1];
+      Value *slot = tab_arrayslot(t, (unsigned)b - 1u);
       if (!ttisnil(slot) || notm(t, TM_NEWINDEX)) {
         COPYV(slot, rc);
         DISPATCH();

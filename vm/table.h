@@ -12,6 +12,16 @@ void tab_resize(lua_State *L, Table *t, unsigned narray, unsigned nhash);
 
 const Value *tab_get(Table *t, const Value *key);
 const Value *tab_getint(Table *t, lua_Integer key);
+
+/* The array slot of index idx (0-based, idx < asize) for a get or set of t[idx + 1].
+ * Like tab_getint (and lua5.4's luaH_getint) it moves the length hint up to any index
+ * read or written past it: '#' then answers as lua5.4's does, and an append loop
+ * (t[#t + 1] = v) finds its border at once instead of bisecting the array each time. */
+static inline Value *tab_arrayslot(Table *t, unsigned idx) {
+  if (idx >= t->lenhint)
+    t->lenhint = idx + 1;
+  return &t->array[idx];
+}
 const Value *tab_getstr(Table *t, String *key);     /* any string key */
 const Value *tab_getshortstr(Table *t, String *key);
 int tab_isabsent(const Value *v);                    /* slot returned for a missing key */
