@@ -1,10 +1,12 @@
 /* Lua strings: creation, hashing, equality and the intern table of short strings.
- * The intern table (G(L)->strt) holds GC_HIDE_POINTER'ed pointers so that it never
- * keeps a string alive; the collector's mark-end hook calls str_prune, which turns the
+ * The intern table (G(L)->strt) holds tagged addresses in an unscanned block, so that
+ * it never keeps a string alive; the collector's mark-end hook calls str_prune, which turns the
  * entries of unmarked strings into tombstones. Interning is therefore a cache: equality
  * falls back to comparing length, hash and bytes (see spec/gc.md and spec/values.md). */
 #include <gc/gc.h>
 #include <gc/gc_mark.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "str.h"
 #include "call.h"
@@ -92,20 +94,41 @@ int str_eq(const String *a, const String *b) {
 
 /* ---- the intern table ---- */
 
-/* Slots hold 0 (never used), STRT_TOMB (an entry pruned by the collector) or a hidden
- * String pointer. No real hidden pointer is 0 or 1. `count` counts used slots, live
- * and tombstones alike, so the load factor accounts for the probe lengths tombstones
- * cause; a rebuild drops the tombstones. Linear probing, load kept under 3/4. */
+/* Slots hold 0 (never used), STRT_TOMB (an entry pruned by the collector) or an entry:
+ * the String's address in the low 48 bits and the top 16 bits of its hash above them,
+ * so a probe compares tags without touching the string (one cache miss less per
+ * probe). The slot array is an atomic (never scanned) block, and an entry is above
+ * every heap address, so the table never keeps a string alive. No entry is 0 or 1.
+ * `count` counts used slots, live and tombstones alike, so the load factor accounts for
+ * the probe lengths tombstones cause; a rebuild drops the tombstones. Linear probing,
+ * load kept under 3/4. */
 #define STRT_EMPTY ((uintptr_t)0)
 #define STRT_TOMB ((uintptr_t)1)
 #define STRT_MINSIZE 128u
+#define STRT_ADDRBITS 48
+#define STRT_ADDRMASK (((uintptr_t)1 << STRT_ADDRBITS) - 1)
 
-static inline String *strt_reveal(uintptr_t h) {
-  return (String *)GC_REVEAL_POINTER(h);
+_Static_assert(sizeof(uintptr_t) == 8, "the intern table packs a tag above 48-bit addresses");
+
+static inline uintptr_t strt_tag(uint32_t h) {
+  return (uintptr_t)(h >> 16) << STRT_ADDRBITS;
 }
 
-static inline int strt_isentry(uintptr_t h) {
-  return h > STRT_TOMB;
+static inline uintptr_t strt_entry(String *ts) {
+  uintptr_t a = (uintptr_t)ts;
+  if (unlikely(a > STRT_ADDRMASK)) {  /* x86-64/arm64 Linux user space never is */
+    fputs("cove: heap address above 2^48; the intern table cannot tag it\n", stderr);
+    abort();
+  }
+  return a | strt_tag(ts->hash);
+}
+
+static inline String *strt_reveal(uintptr_t e) {
+  return (String *)(e & STRT_ADDRMASK);
+}
+
+static inline int strt_isentry(uintptr_t e) {
+  return e > STRT_TOMB;
 }
 
 /* Rebuild the table with `newsize` slots, dropping tombstones. Allocates once, before
@@ -164,11 +187,12 @@ static String *str_internshort(lua_State *L, const char *s, size_t len) {
   uint32_t h = hash_bytes(s, len, hash_seed);
   uint32_t mask = tb->size - 1;
   uint32_t i = h & mask;
+  uintptr_t tag = strt_tag(h);
   for (;;) {
     uintptr_t e = tb->hidden[i];
     if (e == STRT_EMPTY)
       break;
-    if (e != STRT_TOMB) {
+    if ((e & ~STRT_ADDRMASK) == tag && e != STRT_TOMB) {
       String *ts = strt_reveal(e);
       if (ts->hash == h && ts->len == len && memcmp(ts->data, s, len) == 0)
         return ts;
@@ -186,7 +210,7 @@ static String *str_internshort(lua_State *L, const char *s, size_t len) {
     i = (i + 1) & mask;
   if (tb->hidden[i] == STRT_EMPTY)
     tb->count++;
-  tb->hidden[i] = GC_HIDE_POINTER(ts);
+  tb->hidden[i] = strt_entry(ts);
   return ts;
 }
 
