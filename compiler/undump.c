@@ -256,6 +256,19 @@ static Proto *load_function(LoadState *S, String *psource) {
   return f;
 }
 
+/* Set A = 1 in the ENTER of f and of every nested function: the interpreter then clears
+ * the frame's registers above the parameters on entry. Compiled code never reads a
+ * register before writing it; a loaded chunk might, and would see values left there by
+ * earlier calls on the same stack (a host's globals table, say): verified bytecode must
+ * not reach what it was not given. */
+static void clear_on_entry(Proto *f) {
+  int first = f->is_vararg ? 1 : 0;
+  if (first < f->sizecode && GET_OP(f->code[first]) == OP_ENTER)
+    f->code[first] = CREATE_AD(OP_ENTER, 1, GET_D(f->code[first]));
+  for (int i = 0; i < f->sizep; i++)
+    clear_on_entry(f->p[i]);
+}
+
 static Proto *undump(lua_State *L, const char *buf, size_t len, const char *chunkname,
                      int verify) {
   LoadState S;
@@ -284,6 +297,7 @@ static Proto *undump(lua_State *L, const char *buf, size_t len, const char *chun
     if (cmp_verify(f, why, sizeof why) != NULL)
       load_error(&S, why);
   }
+  clear_on_entry(f);
   return f;
 }
 

@@ -1166,6 +1166,11 @@ L_VARARGPREP: {
   DISPATCH();
 }
 L_ENTER:
+  if (unlikely(GET_A(i) != 0)) {
+    /* a function from a binary chunk: nothing left by earlier calls is readable */
+    for (Value *r = base + cl->p->numparams; r < ci->top; r++)
+      setnilvalue(r);
+  }
   CHARGE(GET_D(i));
   DISPATCH();
 L_EXTRAARG:
