@@ -108,8 +108,12 @@ static void put_function(DumpState *D, const Proto *f, const String *psource) {
   put_byte(D, f->is_vararg);
   put_byte(D, f->maxstacksize);
   put_varint(D, (uint64_t)f->sizecode);
-  for (int i = 0; i < f->sizecode; i++)
-    put_u32(D, f->code[i]);
+  for (int i = 0; i < f->sizecode; i++) {
+    Instruction ins = f->code[i];
+    if (GET_OP(ins) == OP_ENTER)  /* A = 1 is the loader's mark, not part of the format */
+      ins = CREATE_AD(OP_ENTER, 0, GET_D(ins));
+    put_u32(D, ins);
+  }
   put_varint(D, (uint64_t)f->sizek);
   for (int i = 0; i < f->sizek; i++)
     put_constant(D, &f->k[i]);
