@@ -138,10 +138,29 @@ int num_tonumber(const Value *v, double *out) {
 
 /* ---- number -> string ---- */
 
+/* Decimal digits of an integer, as "%lld" prints them, without snprintf's format
+ * parsing (tostring and concatenation of integers are common in string-building code). */
+static int int_tostr(lua_Integer i, char *buf) {
+  char tmp[24];
+  int n = 0;
+  lua_Unsigned u = i < 0 ? 0u - (lua_Unsigned)i : (lua_Unsigned)i;
+  do {
+    tmp[n++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  int len = 0;
+  if (i < 0)
+    buf[len++] = '-';
+  while (n > 0)
+    buf[len++] = tmp[--n];
+  buf[len] = '\0';
+  return len;
+}
+
 int num_tostr(const Value *v, char *buf) {
   int len;
   if (ttisinteger(v))
-    return snprintf(buf, NUM_MAXSTR, "%lld", (long long)ivalue(v));
+    return int_tostr(ivalue(v), buf);
   len = snprintf(buf, NUM_MAXSTR, "%.14g", fltvalue(v));
   /* looks like an integer? mark it as a float (inf and nan have letters) */
   if (buf[strspn(buf, "-0123456789")] == '\0') {
