@@ -14,6 +14,7 @@
 #include "gc.h"
 #include "interp.h"
 #include "meta.h"
+#include "quota.h"
 #include "str.h"
 
 struct lua_longjmp {
@@ -126,6 +127,7 @@ static void realloc_stack(lua_State *L, int newsize) {
   Value *newstack = (Value *)gc_alloc(L, sizeof(Value) * (size_t)(newsize + EXTRA_STACK));
   int ncopy = (oldsize < newsize ? oldsize : newsize) + EXTRA_STACK;
   memcpy(newstack, oldstack, sizeof(Value) * (size_t)ncopy);  /* keeps tbc links */
+  quota_debit(G(L), (size_t)ncopy);  /* a slot copied is a unit of work (spec/safepoints.md) */
   rebase_stack(L, oldstack, newstack);
   L->stack = newstack;
   L->stacksize = newsize;

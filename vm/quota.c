@@ -44,6 +44,15 @@ NORETURN static void quota_stop(lua_State *L, int reason) {
   vm_throw(L, COVE_ERRQUOTA);
 }
 
+void quota_debit(global_State *g, size_t units) {
+  CoveQuota *q = g->quota;
+  if (q == NULL || q->fuel < 0)
+    return;
+  q->fuel = units >= (uint64_t)q->fuel ? 0 : q->fuel - (int64_t)units;
+  if (q->fuel == 0)
+    g->budget = 0;
+}
+
 void quota_check(lua_State *L) {
   global_State *g = G(L);
   CoveQuota *q = g->quota;

@@ -22,6 +22,11 @@ typedef struct CoveQuota {
  * states without a CoveQuota. */
 void quota_check(lua_State *L);
 
+/* Bill `units` of work that cannot stop on the spot (copying the stack as it grows or
+ * shrinks): straight to the fuel, and the budget drops to zero when the fuel is gone, so
+ * the next safe point stops the script. Never raises. */
+void quota_debit(global_State *g, size_t units);
+
 /* Give the interpreter its next grant: min(VM_BUDGET_REFILL, fuel left). */
 void quota_grant(global_State *g);
 
