@@ -186,6 +186,20 @@ static void test_library_charges(void) {
                    "table.sort(t) assert(select(2, ('x'):rep(100):gsub('x', 'y')) == 100)");
   check(st == LUA_OK, "ordinary library calls fit a small budget");
   check(cove_getfuel(L) < 1000000 - 1000, "sorting 1000 items was charged");
+  /* Stack copies are billed: a 190-local function recursing to the stack limit copies
+   * megabytes per overflow for a few thousand calls' worth of safe-point charges. */
+  cove_setfuel(L, 3000000);
+  st = dostring(L,
+    "local names = {} for i = 1, 190 do names[i] = 'a' .. i end\n"
+    "local src = 'local ' .. table.concat(names, ',') .. ' = 1 return 1 + r()'\n"
+    "r = load('return function() ' .. src .. ' end')()\n"
+    "rounds = 0\n"
+    "for i = 1, 100000 do pcall(r) rounds = rounds + 1 end\n");
+  lua_getglobal(L, "rounds");
+  check(st == COVE_ERRQUOTA && cove_stopreason(L) == COVE_STOP_FUEL && lua_tointeger(L, -1) < 20,
+        "stack growth is billed to the fuel (stops within a few overflows)");
+  lua_pop(L, 2);
+
   lua_close(L);
 
   /* A state without quotas: an interrupt still ends a long match. */

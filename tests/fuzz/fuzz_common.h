@@ -33,8 +33,11 @@
 static lua_State *fz_L;
 static unsigned long fz_inputs;
 
+/* Sticky: once the budget is spent every later instruction raises again, so a pcall in a
+ * loop cannot catch the error and go on (each catch would buy another full budget). */
 static inline void fz_budget_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;
+  lua_sethook(L, fz_budget_hook, LUA_MASKCOUNT, 1);
   luaL_error(L, "fuzz: instruction budget exhausted");
 }
 
