@@ -8,6 +8,7 @@
 #include "cove.h"
 
 #include "gc.h"
+#include "interp.h"
 #include "lauxlib.h"
 #include "lualib.h"
 #include "quota.h"
@@ -111,17 +112,9 @@ void cove_charge(lua_State *L, size_t units) {
   /* The grant is used up. Bill what goes beyond it directly (quota_check bills the
    * grant itself), then do what a safe point does short of running finalizers: the
    * library function that called us is in the middle of its work. */
-  CoveQuota *q = g->quota;
-  if (q != NULL && q->fuel >= 0 && g->budget > 0) {
-    uint64_t over = (uint64_t)units - (uint64_t)g->budget;
-    q->fuel = over >= (uint64_t)q->fuel ? 0 : q->fuel - (int64_t)over;
-  }
-  g->budget = VM_BUDGET_REFILL;
-  quota_check(L);
-  if (g->interrupt) {
-    g->interrupt = 0;
-    luaL_error(L, "interrupted!");
-  }
+  if (g->budget > 0)
+    quota_debit(g, units - (size_t)g->budget);
+  vm_poll(L);
 }
 
 void cove_setfuel(lua_State *L, int64_t fuel) {

@@ -271,15 +271,19 @@ static void clear_dead_stack(lua_State *L) {
     memset((void *)from, 0, (size_t)(end - from) * sizeof(Value));
 }
 
-void vm_safepoint(lua_State *L) {
+void vm_poll(lua_State *L) {
   global_State *g = G(L);
   g->budget = VM_BUDGET_REFILL;
   quota_check(L);  /* cove_* quotas (fuel, deadline, sticky stops); no-op without them */
-  clear_dead_stack(L);
   if (unlikely(g->interrupt)) {
     g->interrupt = 0;
     vm_runerror(L, "interrupted!");
   }
+}
+
+void vm_safepoint(lua_State *L) {
+  vm_poll(L);
+  clear_dead_stack(L);
   gc_run_pending_finalizers(L);
 }
 

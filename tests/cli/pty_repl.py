@@ -163,22 +163,20 @@ def main():
         r.expect(r"\r\n5\r\n", "multi-line function defined")
     check("continuation prompt", continuation)
 
+    def interrupt(statement, what):
+        r.send(statement + "\r")
+        time.sleep(0.3)
+        r.send("\x03")
+        r.expect(r"interrupted!", what)
+        r.expect(r"> ", "prompt after the interrupt")
+        r.send("print('alive')\r")
+        r.expect(r"\r\nalive\r\n> ", "the REPL goes on")
+
     def ctrl_c_loop():
-        r.send("while true do end\r")
-        time.sleep(0.3)
-        r.send("\x03")
-        r.expect(r"interrupted!", "Ctrl-C stops the loop")
-        r.expect(r"> ", "prompt after the interrupt")
-        r.send("print('alive')\r")
-        r.expect(r"\r\nalive\r\n> ", "the REPL goes on")
+        interrupt("while true do end", "Ctrl-C stops the loop")
         # inside one library call: the matcher backtracks 2^40 times (cove_charge)
-        r.send("string.match(('a'):rep(40), ('a?'):rep(40) .. ('a'):rep(40))\r")
-        time.sleep(0.3)
-        r.send("\x03")
-        r.expect(r"interrupted!", "Ctrl-C stops a backtracking match")
-        r.expect(r"> ", "prompt after the interrupt")
-        r.send("print('alive')\r")
-        r.expect(r"\r\nalive\r\n> ", "the REPL goes on")
+        interrupt("string.match(('a'):rep(40), ('a?'):rep(40) .. ('a'):rep(40))",
+                  "Ctrl-C stops a backtracking match")
     check("Ctrl-C interrupts running code", ctrl_c_loop)
 
     def ctrl_c_prompt():
