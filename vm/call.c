@@ -577,6 +577,15 @@ int vm_closeprotected(lua_State *L, ptrdiff_t level, int status) {
   }
 }
 
+/* Zero the stack from the top up to `dead_end` (a saved offset), clamped to the stack. */
+static void clear_unwound(lua_State *L, ptrdiff_t dead_end) {
+  Value *end = restorestack(L, dead_end), *last = L->stack_last + EXTRA_STACK;
+  if (end > last)
+    end = last;
+  if (L->top < end)
+    memset((void *)L->top, 0, (size_t)(end - L->top) * sizeof(Value));
+}
+
 int vm_pcall(lua_State *L, ProtectedFn f, void *ud, ptrdiff_t oldtop, ptrdiff_t ef) {
   ptrdiff_t old_ci = L->ci - L->cibase;
   uint8_t old_allowhook = L->allowhook;
@@ -584,10 +593,16 @@ int vm_pcall(lua_State *L, ProtectedFn f, void *ud, ptrdiff_t oldtop, ptrdiff_t 
   L->errfunc = ef;
   int status = vm_rawrunprotected(L, f, ud);
   if (unlikely(status != LUA_OK)) {
+    /* The unwound frames' registers stay in the stack above the new top, and libgc
+     * scans them: without clearing, what the failed call built (a table filling the
+     * memory quota) lives until the next safe point clears the dead stack. */
+    Value *hi = L->top > L->ci->top ? L->top : L->ci->top;
+    ptrdiff_t dead_end = savestack(L, hi);
     L->ci = L->cibase + old_ci;
     L->allowhook = old_allowhook;
     status = vm_closeprotected(L, oldtop, status);
     vm_seterrorobj(L, status, restorestack(L, oldtop));
+    clear_unwound(L, dead_end);
     vm_shrinkstack(L);
   }
   L->errfunc = old_errfunc;

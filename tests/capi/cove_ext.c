@@ -230,9 +230,56 @@ static void test_memory(void) {
   lua_close(L);
 }
 
+/* What a call that failed had built is garbage as soon as lua_pcall returns: the
+ * registers of the unwound frames must not keep it alive for the collector. Each
+ * call builds a table at a different stack depth (deepest first, so a later, shallower
+ * call never overwrites an earlier one's slot) and fails; the host then only
+ * allocates, so collections run without any Lua code (no safe point) in between. */
+static void test_unwound_registers(void) {
+  lua_State *L = cove_newstate(NULL);
+  luaL_openlibs(L);
+  int st = dostring(L,
+      "W = setmetatable({}, {__mode = 'v'})\n"
+      "function dive(n, i)\n"
+      "  if n > 0 then return dive(n - 1, i) + 0 end\n"
+      "  local t = {i}\n"
+      "  W[i] = t\n"
+      "  error('fail')\n"
+      "end\n");
+  check(st == LUA_OK, "unwound registers: setup");
+  for (int i = 1; i <= 10; i++) {
+    lua_getglobal(L, "dive");
+    lua_pushinteger(L, 40 - 3 * i);
+    lua_pushinteger(L, i);
+    if (lua_pcall(L, 2, 0, 0) == LUA_OK)
+      check(0, "unwound registers: dive fails");
+    lua_pop(L, 1);
+  }
+  for (int i = 0; i < 400; i++) {  /* ~25 MB of strings: several automatic collections */
+    lua_pushlstring(L, NULL, 0);
+    lua_pop(L, 1);
+    luaL_Buffer b;
+    char *p = luaL_buffinitsize(L, &b, 65536);
+    memset(p, 'a' + i % 26, 65536);
+    luaL_pushresultsize(&b, 65536);
+    lua_pop(L, 1);
+  }
+  lua_getglobal(L, "W");
+  int left = 0;
+  lua_pushnil(L);
+  while (lua_next(L, -2) != 0) {
+    left++;
+    lua_pop(L, 1);
+  }
+  printf("     (%d of 10 tables of failed calls still reachable)\n", left);
+  check(left <= 2, "tables built by failed calls are collectable once lua_pcall returns");
+  lua_close(L);
+}
+
 int main(int argc, char **argv) {
   test_basics();
   test_memory();
+  test_unwound_registers();
   if (argc < 2 || strcmp(argv[1], "noquota") != 0) {
     test_quotas();
     test_library_charges();

@@ -7,7 +7,9 @@
 #ifndef COVE_FUZZ_COMMON_H
 #define COVE_FUZZ_COMMON_H
 
+#include <fcntl.h>
 #include <gc/gc.h>
+#include <unistd.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -95,10 +97,41 @@ static inline int fz_pcall(lua_State *L, int nargs, int nres) {
 
 /* Once per input, after the work: drop the stack, collect now and then so garbage
  * from earlier inputs does not pile up against the heap cap. */
+static inline void fz_check_interned(lua_State *L, int idx, const char *what) {
+  lua_pushnil(L);
+  while (lua_next(L, idx) != 0) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      size_t n;
+      const char *s = lua_tolstring(L, -1, &n);
+      lua_pushlstring(L, s, n);
+      lua_rawget(L, idx);
+      if (lua_isnil(L, -1)) {
+        fprintf(stderr, "fuzz: key '%s' of %s no longer found by its bytes\n", s, what);
+        abort();
+      }
+      lua_pop(L, 1);
+    }
+  }
+}
+
 static inline void fz_done(lua_State *L) {
   lua_settop(L, 0);
+  if (getenv("FZ_CHECK")) {
+    lua_pushglobaltable(L);
+    fz_check_interned(L, 1, "_G");
+    lua_getglobal(L, "string");
+    fz_check_interned(L, 2, "string");
+    lua_settop(L, 0);
+  }
   if (++fz_inputs % 512 == 0)
     lua_gc(L, LUA_GCCOLLECT, 0);
+  if (fz_inputs % 100000 == 0 && getenv("FZ_MEMLOG")) {
+    lua_gc(L, LUA_GCCOLLECT, 0);
+    fprintf(stderr, "fuzz: %lu inputs, Lua heap %d KB, libgc heap %zu KB, free %zu KB\n",
+            fz_inputs, lua_gc(L, LUA_GCCOUNT, 0), GC_get_heap_size() >> 10,
+            GC_get_free_bytes() >> 10);
+  }
 }
 
 /* With FZ_TRACE_DIR set, every input is also written there as a numbered file, so that a
@@ -113,10 +146,13 @@ static inline void fz_trace(const uint8_t *data, size_t size) {
     return;
   char path[4096];
   snprintf(path, sizeof path, "%s/%08lu", dir, ++seq);
-  FILE *f = fopen(path, "wb");
-  if (f != NULL) {
-    fwrite(data, 1, size, f);
-    fclose(f);
+  /* Plain system calls: no stdio buffer from the heap, so tracing disturbs the
+   * allocation pattern (and with it string hashes and table order) as little as possible. */
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd >= 0) {
+    if (write(fd, data, size) != (ssize_t)size)
+      fputs("fuzz: trace write failed\n", stderr);
+    close(fd);
   }
 }
 

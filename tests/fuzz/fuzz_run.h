@@ -23,6 +23,18 @@ static const char fz_run_prelude[] =
     "  return e\n"
     "end\n";
 
+static const char fz_probe[] =
+    "local t = {}\n"
+    "for _, k in ipairs{'FZ_MKENV', 'ipairs', 'pairs', 'string', 'table', 'math', 'utf8',\n"
+    "                   'coroutine', 'debug', '_G'} do\n"
+    "  local found = 'absent'\n"
+    "  for kk, v in pairs(_G) do\n"
+    "    if type(kk) == 'string' and #kk == #k and kk:find(k, 1, true) == 1 then found = type(v) end\n"
+    "  end\n"
+    "  t[#t + 1] = k .. '=' .. type(rawget(_G, k)) .. '/' .. found\n"
+    "end\n"
+    "return table.concat(t, ' ')\n";
+
 typedef struct {
   char *p;
   size_t n, cap;
@@ -49,7 +61,12 @@ static inline int fz_writer(lua_State *L, const void *p, size_t sz, void *ud) {
 static inline void fz_run_top(lua_State *L) {
   lua_getglobal(L, "FZ_MKENV");
   if (lua_pcall(L, 0, 1, 0) != LUA_OK) {
+    /* An input changed the shared state: say which of the globals FZ_MKENV needs
+     * are gone (replay the inputs in order with FZ_TRACE_DIR to find it). */
     fprintf(stderr, "FZ_MKENV failed: %s\n", lua_tostring(L, -1));
+    lua_settop(L, 0);
+    if (luaL_dostring(L, fz_probe) == LUA_OK)
+      fprintf(stderr, "shared state: %s\n", lua_tostring(L, -1));
     abort();
   }
   if (lua_setupvalue(L, -2, 1) == NULL)
