@@ -9,17 +9,18 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cove.h"
 #include "lauxlib.h"
 #include "lua.h"
 #include "lualib.h"
 #include "repl.h"
 #include "state.h"
 
-#define COVE_VERSION "0.1"
+#define CLI_VERSION "0.1"
 /* Ends like lua5.4's banner (the official main.lua checks for "PUC-Rio" at the end); the
  * copyright named is that of the Lua language and API, which Cove implements. */
 #define COVE_VERSION_LINE \
-  "Cove " COVE_VERSION " (" LUA_RELEASE " compatible)  Lua language Copyright (C) 1994-2022 Lua.org, PUC-Rio"
+  "Cove " CLI_VERSION " (" LUA_RELEASE " compatible)  Lua language Copyright (C) 1994-2022 Lua.org, PUC-Rio"
 
 /* Start-up code: the first of these variables that is set runs before the options. */
 static const char *const init_vars[] = {"COVE_INIT", "LUA_INIT" LUA_VERSUFFIX, "LUA_INIT", NULL};
@@ -422,6 +423,11 @@ static int protected_main(lua_State *L) {
 int main(int argc, char **argv) {
   if (argv[0] != NULL && argv[0][0] != '\0')
     cli_progname = argv[0];  /* as lua5.4: messages name the program as it was invoked */
+  /* The command line runs one state on one thread: no locking in the collector, unless
+   * a C module that runs states on threads of its own is expected (spec/capi.md). */
+  const char *threads = getenv("COVE_THREADS");
+  if (threads == NULL || *threads == '\0')
+    cove_singlethreaded();
   lua_State *L = luaL_newstate();
   if (L == NULL) {
     cli_message(cli_progname, "cannot create state: not enough memory");

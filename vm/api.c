@@ -732,6 +732,7 @@ static void adjust_results(lua_State *L, int nres) {
 
 void lua_callk(lua_State *L, int nargs, int nresults, lua_KContext ctx, lua_KFunction k) {
   Value *func;
+  gc_ensure_attached();
   check_call(L, k, nargs, nresults);
   func = L->top - (nargs + 1);
   if (k != NULL && yieldable(L)) {
@@ -758,6 +759,7 @@ int lua_pcallk(lua_State *L, int nargs, int nresults, int errfunc, lua_KContext 
                lua_KFunction k) {
   struct CallS c;
   int status;
+  gc_ensure_attached();
   ptrdiff_t func = 0;
   check_call(L, k, nargs, nresults);
   if (errfunc != 0) {
@@ -842,6 +844,7 @@ int lua_load(lua_State *L, lua_Reader reader, void *data, const char *chunkname,
              const char *mode) {
   struct LoadS ls;
   int status;
+  gc_ensure_attached();
   ls.reader = reader;
   ls.data = data;
   ls.chunkname = chunkname != NULL ? chunkname : "?";
@@ -887,6 +890,7 @@ int lua_isyieldable(lua_State *L) {
 }
 
 int lua_resume(lua_State *L, lua_State *from, int nargs, int *nresults) {
+  gc_ensure_attached();
   /* lua5.4 checks the arguments once the coroutine is known to be resumable: a
    * suspended one needs nargs values; a fresh one also its function, whose absence is
    * the (non-check) "cannot resume dead coroutine" error. */

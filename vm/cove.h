@@ -64,6 +64,24 @@ const char *cove_stopname(int reason);
  * "interrupted!" error instead of a quota stop. */
 void cove_interrupt(lua_State *L);
 
+/* Threads (spec/capi.md "Threads"). Several states may run on several threads at once,
+ * each state used by one thread at a time. A thread must be known to the collector
+ * before it touches any state: cove_attachthread registers the calling thread (0 on
+ * success, -1 if its stack cannot be found). lua_newstate, luaL_newstate,
+ * cove_newstate, lua_load, lua_call(k), lua_pcall(k), lua_resume and cove_pcall call
+ * it themselves, so a host only needs it when a thread's first call into Cove is
+ * another one (lua_pushstring on a state handed over, say). A thread that attached is
+ * detached when it exits; cove_detachthread does it earlier (the thread must not use
+ * any state afterwards). Both are no-ops when there is nothing to do. */
+int cove_attachthread(void);
+void cove_detachthread(void);
+/* Promise that Cove will only ever be used from the thread that makes the first state:
+ * libgc then takes no locks (about 1% fewer instructions in allocation-heavy code).
+ * Only effective before the first state is created; afterwards lua_newstate on
+ * another thread returns NULL and other entry points abort with a message. The `cove`
+ * command line calls it unless COVE_THREADS is set in the environment. */
+void cove_singlethreaded(void);
+
 /* Charge `units` of work done by C code to the running script, as the interpreter
  * charges loop iterations and calls: the standard library charges its work this way (a
  * byte, an element or a pattern-matching step is one unit), and so may C modules whose

@@ -5,7 +5,10 @@
  * pointers pruned from the collection hook, with the intern table) and the count of
  * live bytes. See spec/gc.md for what each part does on libgc and what is missing. */
 #define _GNU_SOURCE  /* dladdr1, RTLD_DEFAULT */
+#define GC_THREADS   /* GC_register_my_thread and friends (libgc is built with threads) */
 #include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <link.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -47,13 +50,97 @@ typedef struct GCState {
   int infinalizer;          /* running a __gc: lua_gc is refused, no nesting */
   int closing;              /* lua_close under way: no new registrations */
   size_t stepcredit;        /* KB of work collectgarbage("step") has asked for */
-  uintptr_t *weak;          /* GC_HIDE_POINTER of every weak table (atomic block) */
+  uintptr_t *weak;          /* GC_HIDE_POINTER of every weak table (atomic block, 0 = free) */
+  struct UniverseRefs *refs;  /* holds the two blocks' entries when not pruned */
   uint32_t nweak, capweak;
+  /* Set at the start of each collection: does this collection prune this universe's
+   * weak tables and intern table? Always, while one thread uses Cove; with several,
+   * only the universe the collecting thread is allocating for (see "Threads"). A
+   * universe that is not pruned holds everything in them strongly for the cycle. */
+  int pruned;
 } GCState;
 
 /* Every open universe, for the collection hook. A GC root (static data), so the
- * GCStates and their global_States stay alive until gc_close unlinks them. */
+ * GCStates and their global_States stay alive until gc_close unlinks them. Linked and
+ * unlinked under libgc's allocation lock, which every collection holds. */
 static GCState *universes;
+
+/* ---- threads ----
+ * libgc stops every registered thread anywhere, at any instruction, to collect. The
+ * collection hook below writes into universes (prunes weak tables and the intern
+ * table, drops free lists, scrubs stacks), which is safe only for a universe whose
+ * thread is not half-way through changing them. While one thread uses Cove that is
+ * always the case: collections start inside its own allocations, between changes.
+ * Once a second thread has attached (gc_threaded), a collection prunes only the
+ * universe the collecting thread is allocating for (gc_current: every path into
+ * libgc sets it first); every other universe keeps all its weakly held objects and
+ * interned strings for that cycle (mark procedures below), and is pruned by the
+ * collections its own thread's allocations start. */
+static int gc_threaded;
+static __thread GCState *gc_current __attribute__((tls_model("initial-exec")));
+__thread int gc_attached __attribute__((tls_model("initial-exec")));
+static pthread_key_t detach_key;
+/* Finalizer records (registry, incoming queue): libgc hands unreachable objects to
+ * fin_queue on whichever thread asks for finalizers, so the lists of every universe
+ * are changed under this lock. */
+static pthread_mutex_t fin_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static inline void gc_enter(GCState *gs) {
+  gc_current = gs;
+}
+
+/* ---- what a universe lists without holding (the weak-table registry, the intern
+ * table) ----
+ * Both are atomic blocks, never scanned. Each universe also owns a small object of a
+ * kind of its own, UniverseRefs, whose mark procedure holds every entry of both, but
+ * only in a collection that does not prune the universe (several threads, see
+ * above): nothing they list may be freed while the universe's own thread can still
+ * find it there. The blocks are read through the universe as they are now; their
+ * extent comes from libgc (GC_size), so a block being replaced by its own thread
+ * (a resize in progress) is read whole, whichever of the two is published. */
+typedef struct UniverseRefs {
+  GCState *gs;
+} UniverseRefs;
+
+static void push_block(uintptr_t *w, int tagged, struct GC_ms_entry **msp,
+                       struct GC_ms_entry *msl) {
+  if (w == NULL || GC_base(w) != (void *)w)
+    return;
+  size_t n = GC_size(w) / sizeof(uintptr_t);
+  for (size_t i = 0; i < n; i++) {
+    uintptr_t e = w[i];
+    void *o;
+    if (tagged)
+      o = e > STRT_TOMB ? (void *)(e & STRT_ADDRMASK) : NULL;
+    else
+      o = e != 0 ? GC_REVEAL_POINTER(e) : NULL;
+    if (o != NULL)
+      *msp = GC_MARK_AND_PUSH(o, *msp, msl, (void **)&w[i]);
+  }
+}
+
+static struct GC_ms_entry *refs_mark(GC_word *addr, struct GC_ms_entry *msp,
+                                     struct GC_ms_entry *msl, GC_word env) {
+  (void)env;
+  UniverseRefs *r = (UniverseRefs *)addr;
+  GCState *gs = r->gs;
+  if (gs == NULL)
+    return msp;
+  msp = GC_MARK_AND_PUSH(gs, msp, msl, (void **)&r->gs);
+  if (gs->pruned)
+    return msp;
+  uintptr_t *strt = __atomic_load_n(&gs->g->strt.hidden, __ATOMIC_RELAXED);
+  uintptr_t *weak = __atomic_load_n(&gs->weak, __ATOMIC_RELAXED);
+  push_block(strt, 1, &msp, msl);
+  push_block(weak, 0, &msp, msl);
+  return msp;
+}
+
+static int refs_kind;
+
+int gc_universe_pruned(const struct GCState *gs) {
+  return gs->pruned;
+}
 
 /* ---- the collection hook ---- */
 
@@ -98,6 +185,7 @@ static void weak_prune(GCState *gs, int atreclaim) {
     } else {
       tab_detachdead(t, gc_alive);
       gs->weak[i] = gs->weak[--gs->nweak];
+      gs->weak[gs->nweak] = 0;  /* hidden_mark reads the whole block */
     }
   }
 }
@@ -122,7 +210,11 @@ static void GC_CALLBACK gc_event(GC_EventType ev) {
      * GCState is traced) and counted as live by collectgarbage("count"), a batch of
      * up to a page per size that comes and goes with refills. The next allocation of
      * each size refills its list (GC_MALLOC_WORDS treats NULL as empty). */
+    int threaded = __atomic_load_n(&gc_threaded, __ATOMIC_ACQUIRE);
     for (GCState *gs = universes; gs != NULL; gs = gs->next_universe) {
+      gs->pruned = !threaded || gs == gc_current;
+      if (!gs->pruned)
+        continue;  /* another thread may be popping its free list or writing its stack */
       memset(gs->tiny_fl, 0, sizeof(gs->tiny_fl));
       scrub_stack(gs->g->mainthread);
     }
@@ -131,12 +223,15 @@ static void GC_CALLBACK gc_event(GC_EventType ev) {
      * (modulo finalization, which may still resurrect it). Weak tables first: they
      * may mark strings, which the intern table must then keep. */
     for (GCState *gs = universes; gs != NULL; gs = gs->next_universe) {
-      weak_prune(gs, 0);
-      str_prune(gs->g);
+      if (gs->pruned) {
+        weak_prune(gs, 0);
+        str_prune(gs->g);
+      }
     }
   } else if (ev == GC_EVENT_RECLAIM_END) {
     for (GCState *gs = universes; gs != NULL; gs = gs->next_universe)
-      weak_prune(gs, 1);
+      if (gs->pruned)
+        weak_prune(gs, 1);
     /* A finalizer was queued: objects it reaches, pruned strings among them, survive
      * this cycle, so an equal string created later may be a second copy. */
     if (GC_should_invoke_finalizers())
@@ -240,24 +335,44 @@ static void expand_heap_excluding_hint(size_t bytes) {
   }
 }
 
-void gc_init_collector(void) {
-  static int initialized;
-  if (initialized)
-    return;
-  initialized = 1;
+static void detach_at_exit(void *p) {
+  (void)p;
+  GC_unregister_my_thread();
+}
+
+static pthread_once_t collector_once = PTHREAD_ONCE_INIT;
+static int collector_started, single_threaded;
+
+void cove_singlethreaded(void) {
+  if (!__atomic_load_n(&collector_started, __ATOMIC_ACQUIRE))
+    single_threaded = 1;
+}
+
+static void init_collector_once(void) {
+  __atomic_store_n(&collector_started, 1, __ATOMIC_RELEASE);
   /* Start-up cost (`cove -e ''`): skip libgc's initial collection, which only marks the
    * static roots while nothing is allocated yet (~150K instructions), and hand it the
    * main stack's cold end, which glibc knows, instead of pthread_getattr_np parsing
    * /proc/self/maps with sscanf (~100K instructions). */
   GC_set_dont_precollect(1);
 #ifdef __GLIBC__
-  {
+  if (getpid() == gettid()) {  /* the process's first thread: its stack is glibc's */
     extern void *__libc_stack_end;
     struct GC_stack_base sb = {.mem_base = __libc_stack_end};
     GC_set_stackbottom(NULL, &sb);
   }
 #endif
   GC_INIT();
+  /* Threads other than this one register themselves (cove_attachthread). This also
+   * makes libgc take its lock on every allocation that reaches it (~1% more
+   * instructions in allocation-heavy code), which cove_singlethreaded avoids. */
+  if (!single_threaded)
+    GC_allow_register_threads();
+  pthread_key_create(&detach_key, detach_at_exit);
+  gc_attached = 1;  /* GC_INIT registered this thread */
+  refs_kind = (int)GC_new_kind(GC_new_free_list(), GC_MAKE_PROC(GC_new_proc(refs_mark), 0),
+                               0, 1);
+  tab_init_kinds();
   /* The skipped collection would otherwise only move to the first time the 64 KiB
    * initial heap runs out, which the standard libraries alone already do (~120 KiB);
    * untouched heap pages cost no RSS. */
@@ -271,6 +386,52 @@ void gc_init_collector(void) {
    * arbitrary allocation inside the VM. */
   GC_set_finalize_on_demand(1);
   GC_set_on_collection_event(gc_event);
+}
+
+void gc_init_collector(void) {
+  pthread_once(&collector_once, init_collector_once);
+}
+
+/* ---- thread attachment (cove.h) ---- */
+
+int cove_attachthread(void) {
+  gc_init_collector();
+  if (gc_attached)
+    return 0;
+  if (!GC_thread_is_registered()) {
+    if (single_threaded)
+      return -1;  /* cove_singlethreaded: libgc cannot take a second thread now */
+    struct GC_stack_base sb;
+    if (GC_get_stack_base(&sb) != GC_SUCCESS)
+      return -1;
+    int r = GC_register_my_thread(&sb);
+    if (r != GC_SUCCESS && r != GC_DUPLICATE)
+      return -1;
+    if (r == GC_SUCCESS) {
+      pthread_setspecific(detach_key, (void *)1);  /* unregister when the thread ends */
+      __atomic_store_n(&gc_threaded, 1, __ATOMIC_RELEASE);
+    }
+  }
+  gc_attached = 1;
+  return 0;
+}
+
+void gc_attach_or_die(void) {
+  if (cove_attachthread() != 0) {
+    fputs("cove: a thread that is not registered with the collector called into Cove, and it "
+          "cannot be registered (cove_singlethreaded was called, or its stack is unknown)\n",
+          stderr);
+    abort();
+  }
+}
+
+void cove_detachthread(void) {
+  if (!gc_attached || pthread_getspecific(detach_key) == NULL)
+    return;  /* never attached, or the thread that set up the collector */
+  gc_current = NULL;
+  pthread_setspecific(detach_key, NULL);
+  GC_unregister_my_thread();
+  gc_attached = 0;
 }
 
 /* ---- allocation ---- */
@@ -295,6 +456,7 @@ static inline GCState *gcstate(lua_State *L) {
 static inline void *alloc_scanned(lua_State *L, size_t size) {
   GCState *gs = gcstate(L);
   void *p;
+  gc_enter(gs);
   if (likely(gs != NULL)) {
     size_t words = (size + sizeof(void *)) / sizeof(void *);
     GC_MALLOC_WORDS(p, words, gs->tiny_fl);
@@ -313,6 +475,7 @@ GCObject *gc_new(lua_State *L, size_t size, int tt) {
 }
 
 GCObject *gc_new_atomic(lua_State *L, size_t size, int tt) {
+  gc_enter(gcstate(L));
   GCObject *o = GC_MALLOC_ATOMIC(size);
   if (unlikely(o == NULL)) {
     if (L != NULL)
@@ -330,6 +493,7 @@ void *gc_alloc(lua_State *L, size_t size) {
 }
 
 void *gc_alloc_atomic(lua_State *L, size_t size) {
+  gc_enter(gcstate(L));
   void *p = GC_MALLOC_ATOMIC(size ? size : 1);
   if (unlikely(p == NULL) && L != NULL)
     gc_memerror(L);
@@ -337,6 +501,7 @@ void *gc_alloc_atomic(lua_State *L, size_t size) {
 }
 
 void *gc_alloc_kind(lua_State *L, size_t size, int kind) {
+  gc_enter(gcstate(L));
   void *p = GC_generic_malloc(size ? size : 1, kind);
   if (unlikely(p == NULL) && L != NULL)
     gc_memerror(L);
@@ -344,6 +509,7 @@ void *gc_alloc_kind(lua_State *L, size_t size, int kind) {
 }
 
 void *gc_realloc(lua_State *L, void *block, size_t oldsize, size_t newsize) {
+  gc_enter(gcstate(L));
   void *p = GC_REALLOC(block, newsize ? newsize : 1);
   if (unlikely(p == NULL) && L != NULL)
     gc_memerror(L);
@@ -354,13 +520,38 @@ void *gc_realloc(lua_State *L, void *block, size_t oldsize, size_t newsize) {
 
 /* ---- per-universe setup ---- */
 
+static void *link_universe(void *p) {
+  GCState *gs = p;
+  gs->next_universe = universes;
+  universes = gs;
+  return NULL;
+}
+
+static void *unlink_universe(void *p) {
+  GCState *gs = p;
+  for (GCState **pp = &universes; *pp != NULL; pp = &(*pp)->next_universe) {
+    if (*pp == gs) {
+      *pp = gs->next_universe;
+      break;
+    }
+  }
+  gs->pruned = 1;  /* its blocks, if a stale pointer keeps any, hold nothing extra */
+  return NULL;
+}
+
 void gc_init(lua_State *L) {
   gc_init_collector();
   if (G(L)->gc != NULL)
     return;  /* already done by str_init */
+  gc_enter(NULL);
   GCState *gs = GC_MALLOC(sizeof(GCState));
   if (gs == NULL)
     gc_memerror(L);
+  gs->pruned = 1;
+  gs->refs = GC_generic_malloc(sizeof(struct UniverseRefs), refs_kind);
+  if (gs->refs == NULL)
+    gc_memerror(L);
+  gs->refs->gs = gs;
   gs->g = G(L);
   gs->registry.prev = gs->registry.next = &gs->registry;
   gs->isrunning = 1;
@@ -371,20 +562,16 @@ void gc_init(lua_State *L) {
   gs->minormul = 20;
   gs->majormul = 100;
   G(L)->gc = gs;
-  gs->next_universe = universes;
-  universes = gs;
+  GC_call_with_alloc_lock(link_universe, gs);
 }
 
 void gc_close(lua_State *L) {
   GCState *gs = G(L)->gc;
   if (gs == NULL)
     return;
-  for (GCState **p = &universes; *p != NULL; p = &(*p)->next_universe) {
-    if (*p == gs) {
-      *p = gs->next_universe;
-      break;
-    }
-  }
+  GC_call_with_alloc_lock(unlink_universe, gs);
+  if (gc_current == gs)
+    gc_current = NULL;
   if (!gs->isrunning)
     GC_enable();
   gs->isrunning = 1;
@@ -396,15 +583,17 @@ void gc_close(lua_State *L) {
  * outside the collector). Only queue it: __gc runs later, at a safe point. */
 static void GC_CALLBACK fin_queue(void *obj, void *client_data) {
   FinRec *r = client_data;
-  if (r->done)
-    return;
-  r->prev->next = r->next;
-  r->next->prev = r->prev;
-  r->hidden = 0;
-  r->obj = obj;
-  r->obj->gcflags &= (uint8_t)~GCF_FINREG;
-  r->next = r->gs->incoming;
-  r->gs->incoming = r;
+  pthread_mutex_lock(&fin_lock);
+  if (!r->done) {
+    r->prev->next = r->next;
+    r->next->prev = r->prev;
+    r->hidden = 0;
+    r->obj = obj;
+    r->obj->gcflags &= (uint8_t)~GCF_FINREG;
+    r->next = r->gs->incoming;
+    r->gs->incoming = r;
+  }
+  pthread_mutex_unlock(&fin_lock);
 }
 
 static Table *gc_metatable(GCObject *o) {
@@ -439,6 +628,7 @@ static void weak_unregister(GCState *gs, Table *t) {
   for (uint32_t i = 0; i < gs->nweak; i++) {
     if (gs->weak[i] == h) {
       gs->weak[i] = gs->weak[--gs->nweak];
+      gs->weak[gs->nweak] = 0;
       return;
     }
   }
@@ -453,6 +643,7 @@ static void weak_update(lua_State *L, GCState *gs, Table *t, Table *mt) {
   if (oldmode == 0 && gs->nweak == gs->capweak) {
     uint32_t cap = gs->capweak ? gs->capweak * 2 : 16;
     uintptr_t *w = gc_alloc_atomic(L, cap * sizeof(uintptr_t));
+    memset(w, 0, cap * sizeof(uintptr_t));  /* refs_mark reads the whole block */
     if (gs->nweak)
       memcpy(w, gs->weak, gs->nweak * sizeof(uintptr_t));
     gs->weak = w;
@@ -480,11 +671,14 @@ void gc_check_metatable(lua_State *L, GCObject *o, Table *mt) {
       r->gs = gs;
       r->seq = ++gs->seq;
       r->hidden = GC_HIDE_POINTER(o);
+      pthread_mutex_lock(&fin_lock);
       r->prev = gs->registry.prev;
       r->next = &gs->registry;
       r->prev->next = r;
       gs->registry.prev = r;
+      pthread_mutex_unlock(&fin_lock);
       o->gcflags |= GCF_FINREG;
+      gc_enter(gs);
       GC_register_finalizer_no_order(o, fin_queue, r, NULL, NULL);
     }
   }
@@ -561,12 +755,17 @@ void gc_run_pending_finalizers(lua_State *L) {
   GCState *gs = G(L)->gc;
   if (gs == NULL || gs->infinalizer)
     return;
-  if (GC_should_invoke_finalizers())
+  if (GC_should_invoke_finalizers()) {
+    gc_enter(gs);
     GC_invoke_finalizers();
-  if (gs->incoming != NULL) {
-    /* a new batch runs after what is already pending */
-    FinRec *batch = fin_sort(gs->incoming);
+  }
+  if (__atomic_load_n(&gs->incoming, __ATOMIC_RELAXED) != NULL) {
+    pthread_mutex_lock(&fin_lock);
+    FinRec *incoming = gs->incoming;
     gs->incoming = NULL;
+    pthread_mutex_unlock(&fin_lock);
+    /* a new batch runs after what is already pending */
+    FinRec *batch = fin_sort(incoming);
     FinRec **tail = &gs->pending;
     while (*tail != NULL)
       tail = &(*tail)->next;
@@ -590,19 +789,39 @@ void gc_finalize_all(lua_State *L) {
   gs->closing = 1;
   /* Newest registration first. Each record leaves the registry before its __gc
    * runs, so a finalizer that touches other objects sees a consistent list. */
-  while (gs->registry.prev != &gs->registry) {
+  gc_enter(gs);
+  for (;;) {
+    pthread_mutex_lock(&fin_lock);
+    /* With several threads, another thread's GC_invoke_finalizers may move records
+     * of ours to the queue while we run these: they are finalized here too. */
+    FinRec *queued = gs->incoming;
+    gs->incoming = NULL;
+    if (queued != NULL) {
+      pthread_mutex_unlock(&fin_lock);
+      for (FinRec *q = fin_sort(queued), *next; q != NULL; q = next) {
+        next = q->next;
+        GCObject *o = q->obj;
+        q->obj = NULL;
+        q->next = NULL;
+        fin_call(L, o);
+      }
+      continue;
+    }
     FinRec *r = gs->registry.prev;
+    if (r == &gs->registry) {
+      pthread_mutex_unlock(&fin_lock);
+      break;
+    }
     r->prev->next = r->next;
     r->next->prev = r->prev;
     GCObject *o = (GCObject *)GC_REVEAL_POINTER(r->hidden);
     r->done = 1;
     r->hidden = 0;
+    pthread_mutex_unlock(&fin_lock);
     GC_register_finalizer_no_order(o, NULL, NULL, NULL, NULL);
     o->gcflags &= (uint8_t)~GCF_FINREG;
     fin_call(L, o);
   }
-  /* objects libgc had already queued but not yet handed over */
-  gs->incoming = NULL;
 }
 
 /* ---- collectgarbage ---- */
@@ -622,14 +841,29 @@ static void *count_marked(void *ud) {
 /* Bytes waiting on the inline free lists. libgc counts a whole refill (up to a block)
  * as allocated when it hands it over; the lists are dropped at every collection, so
  * all of it was counted in GC_get_bytes_since_gc and none of it is in use. */
-static size_t freelist_bytes(void) {
+static size_t freelist_bytes_of(GCState *gs) {
   size_t sum = 0;
-  for (GCState *gs = universes; gs != NULL; gs = gs->next_universe) {
-    for (size_t grans = 1; grans < GC_TINY_FREELISTS; grans++) {
-      for (void *p = gs->tiny_fl[grans]; (uintptr_t)p > 4096; p = *(void **)p)
-        sum += grans * GC_GRANULE_BYTES;
-    }
+  for (size_t grans = 1; grans < GC_TINY_FREELISTS; grans++) {
+    for (void *p = gs->tiny_fl[grans]; (uintptr_t)p > 4096; p = *(void **)p)
+      sum += grans * GC_GRANULE_BYTES;
   }
+  return sum;
+}
+
+/* With several threads only the caller's lists: another thread may be popping its own,
+ * and what those hold then counts as in use. */
+static void *freelist_bytes_locked(void *p) {
+  size_t *sum = p;
+  for (GCState *gs = universes; gs != NULL; gs = gs->next_universe)
+    *sum += freelist_bytes_of(gs);
+  return NULL;
+}
+
+static size_t freelist_bytes(GCState *own) {
+  size_t sum = 0;
+  if (__atomic_load_n(&gc_threaded, __ATOMIC_ACQUIRE))
+    return freelist_bytes_of(own);
+  GC_call_with_alloc_lock(freelist_bytes_locked, &sum);
   return sum;
 }
 
@@ -638,9 +872,11 @@ static size_t freelist_bytes(void) {
  * allocated since, less what sits unused on the free lists. Free heap blocks alone
  * would not do: garbage mixed with live objects in a block would never show as
  * freed. Capped by the blocks in use. */
-static size_t heap_inuse(void) {
+static size_t heap_inuse(GCState *own) {
   static GC_word counted_gc = (GC_word)-1;
   static size_t marked_bytes;
+  static pthread_mutex_t count_lock = PTHREAD_MUTEX_INITIALIZER;
+  pthread_mutex_lock(&count_lock);
   GC_word gcno = GC_get_gc_no();
   if (gcno != counted_gc) {
     marked_bytes = 0;
@@ -648,8 +884,10 @@ static size_t heap_inuse(void) {
       GC_call_with_alloc_lock(count_marked, &marked_bytes);
     counted_gc = gcno;
   }
-  size_t since = GC_get_bytes_since_gc(), unused = freelist_bytes();
-  size_t estimate = marked_bytes + (since > unused ? since - unused : 0);
+  size_t marked = marked_bytes;
+  pthread_mutex_unlock(&count_lock);
+  size_t since = GC_get_bytes_since_gc(), unused = freelist_bytes(own);
+  size_t estimate = marked + (since > unused ? since - unused : 0);
   size_t heap = GC_get_heap_size(), freeb = GC_get_free_bytes();
   size_t blocks = heap > freeb ? heap - freeb : 0;
   return estimate < blocks ? estimate : blocks;
@@ -681,6 +919,7 @@ static void full_collect(lua_State *L, GCState *gs) {
     memset((void *)L->top, 0, (size_t)(end - L->top) * sizeof(Value));
   if (!gs->isrunning)
     GC_enable();
+  gc_enter(gs);
   GC_gcollect();
   if (!gs->isrunning)
     GC_disable();
@@ -715,10 +954,10 @@ int gc_control(lua_State *L, int what, int arg1, int arg2) {
     gc_run_pending_finalizers(L);
     break;
   case LUA_GCCOUNT:
-    res = (int)(heap_inuse() >> 10);
+    res = (int)(heap_inuse(gs) >> 10);
     break;
   case LUA_GCCOUNTB:
-    res = (int)(heap_inuse() & 0x3ff);
+    res = (int)(heap_inuse(gs) & 0x3ff);
     break;
   case LUA_GCSTEP: {
     /* libgc collects in whole cycles here (no incremental mode): a step adds its
@@ -728,10 +967,12 @@ int gc_control(lua_State *L, int what, int arg1, int arg2) {
     gs->stepcredit += arg1 > 0 ? (size_t)arg1 : GC_BASICSTEP_KB;
     /* In generational mode every step is a (minor, here full) collection, as in
      * lua5.4: scripts rely on a step clearing weak tables there. */
-    if (gs->mode == LUA_GCGEN || gs->stepcredit >= (heap_inuse() >> 10))
+    if (gs->mode == LUA_GCGEN || gs->stepcredit >= (heap_inuse(gs) >> 10))
       full_collect(L, gs);
-    else if (gs->isrunning)
+    else if (gs->isrunning) {
+      gc_enter(gs);
       GC_collect_a_little();
+    }
     if (GC_get_gc_no() != before) {
       gs->stepcredit = 0;
       res = 1;

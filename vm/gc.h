@@ -27,6 +27,16 @@ void *gc_alloc_atomic(lua_State *L, size_t size);
 /* Zeroed object of a libgc kind made with GC_new_kind (weak-table storage, whose
  * kind has its own mark procedure: see vm/table.c). Raises LUA_ERRMEM on failure. */
 void *gc_alloc_kind(lua_State *L, size_t size, int kind);
+/* Does the collection under way prune this universe (read by mark procedures)? */
+int gc_universe_pruned(const struct GCState *gs);
+/* Has this thread been registered with the collector (cove_attachthread)? */
+extern __thread int gc_attached __attribute__((tls_model("initial-exec")));
+#define gc_ensure_attached() \
+  do { if (unlikely(!gc_attached)) gc_attach_or_die(); } while (0)
+/* cove_attachthread, or a message and abort() when the thread cannot be registered. */
+void gc_attach_or_die(void);
+int cove_attachthread(void);
+
 /* Resize a buffer obtained from gc_alloc/gc_alloc_atomic (new part zeroed for gc_alloc). */
 void *gc_realloc(lua_State *L, void *block, size_t oldsize, size_t newsize);
 

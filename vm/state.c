@@ -86,6 +86,8 @@ static void open_state(lua_State *L, void *ud) {
 
 lua_State *lua_newstate(lua_Alloc f, void *ud) {
   gc_init_collector();
+  if (unlikely(!gc_attached) && cove_attachthread() != 0)
+    return NULL;  /* a second thread after cove_singlethreaded */
   MainBlock *mb = (MainBlock *)GC_MALLOC_UNCOLLECTABLE(sizeof(MainBlock));
   if (mb == NULL)
     return NULL;

@@ -103,10 +103,7 @@ int str_eq(const String *a, const String *b) {
  * the probe lengths tombstones cause; a rebuild drops the tombstones. Linear probing,
  * load kept under 3/4. */
 #define STRT_EMPTY ((uintptr_t)0)
-#define STRT_TOMB ((uintptr_t)1)
 #define STRT_MINSIZE 128u
-#define STRT_ADDRBITS 48
-#define STRT_ADDRMASK (((uintptr_t)1 << STRT_ADDRBITS) - 1)
 
 _Static_assert(sizeof(uintptr_t) == 8, "the intern table packs a tag above 48-bit addresses");
 
@@ -264,8 +261,9 @@ void str_init(lua_State *L) {
   /* The collection hook must know this universe before its first string exists,
    * or a collection could free a string the table still lists. */
   gc_init(L);
-  if (hash_seed == 0)
-    hash_seed = g->seed != 0 ? g->seed : 0x2545f491u;
+  /* The first universe sets it (states may be created on several threads at once). */
+  unsigned zero = 0, seed = g->seed != 0 ? g->seed : 0x2545f491u;
+  __atomic_compare_exchange_n(&hash_seed, &zero, seed, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
   g->strt.hidden = gc_alloc_atomic(L, STRT_MINSIZE * sizeof(uintptr_t));
   memset(g->strt.hidden, 0, STRT_MINSIZE * sizeof(uintptr_t));
   g->strt.size = STRT_MINSIZE;

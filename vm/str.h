@@ -19,4 +19,10 @@ void str_prune(global_State *g);
  * objects. Until then short-string keys compare by pointer alone (vm/table.c). */
 extern int str_maybe_dup;
 
+/* Intern-table slots (vm/str.c; read by vm/gc.c's mark procedure): 0 empty, 1 a
+ * tombstone, else the String's address in the low 48 bits and 16 hash bits above. */
+#define STRT_TOMB ((uintptr_t)1)
+#define STRT_ADDRBITS 48
+#define STRT_ADDRMASK (((uintptr_t)1 << STRT_ADDRBITS) - 1)
+
 #endif

@@ -43,13 +43,12 @@ typedef struct WeakHdr {
   uint8_t isnode;
   uint8_t mode;         /* WEAK_KEYS | WEAK_VALUES */
   uint16_t unused;
-  uint64_t magic;       /* WEAK_MAGIC once initialised (keeps the payload 16-aligned) */
+  struct GCState *gs;   /* the universe, once initialised (keeps the payload 16-aligned) */
 } WeakHdr;
 
 /* libgc may call the mark procedure on a block that is on the kind's free list (a
  * stale pointer to it was found): then its first word is a free-list link and the
- * rest is zero. Only a block whose header carries the magic is read. */
-#define WEAK_MAGIC UINT64_C(0x5765616b436f7665)
+ * rest is zero. Only a block whose header names its universe is read. */
 
 /* A key whose entry a weak-key table may lose: collectable and not a string (strings
  * are values in Lua's sense, never removed from weak tables). */
@@ -65,10 +64,15 @@ static inline int weakable(const Value *v) {
 static struct GC_ms_entry *weak_mark(GC_word *addr, struct GC_ms_entry *msp,
                                      struct GC_ms_entry *msl, GC_word env) {
   (void)env;
-  const WeakHdr *h = (const WeakHdr *)addr;
-  if (h->magic != WEAK_MAGIC)
+  WeakHdr *h = (WeakHdr *)addr;
+  if (h->gs == NULL)
     return msp;
+  msp = GC_MARK_AND_PUSH(h->gs, msp, msl, (void **)&h->gs);
   int mode = h->mode;
+  /* A collection that does not prune this universe (another thread's, spec/capi.md
+   * "Threads") holds everything: nothing may go while its own thread can reach it. */
+  if (!gc_universe_pruned(h->gs))
+    mode = 0;
   /* All-weak tables hold nothing strongly: the strings of the entries that survive
    * are marked by tab_prune at mark end, as lua5.4 marks them only then. */
   if (mode == (WEAK_KEYS | WEAK_VALUES))
@@ -95,15 +99,18 @@ static struct GC_ms_entry *weak_mark(GC_word *addr, struct GC_ms_entry *msp,
   return msp;
 }
 
+static int weak_kind_id = -1;
+
+/* Once, from the collector's setup (vm/gc.c), before any thread can allocate. */
+void tab_init_kinds(void) {
+  unsigned proc = GC_new_proc(weak_mark);
+  weak_kind_id = (int)GC_new_kind(GC_new_free_list(), GC_MAKE_PROC(proc, 0), 0, 1);
+  /* the table points sizeof(WeakHdr) bytes into the block */
+  GC_register_displacement(sizeof(WeakHdr));
+}
+
 static int weak_kind(void) {
-  static int kind = -1;
-  if (unlikely(kind < 0)) {
-    unsigned proc = GC_new_proc(weak_mark);
-    kind = (int)GC_new_kind(GC_new_free_list(), GC_MAKE_PROC(proc, 0), 0, 1);
-    /* the table points sizeof(WeakHdr) bytes into the block */
-    GC_register_displacement(sizeof(WeakHdr));
-  }
-  return kind;
+  return weak_kind_id;
 }
 
 /* Zeroed storage for n elements of elsize bytes: plain scanned memory for a strong
@@ -115,7 +122,7 @@ static void *alloc_store(lua_State *L, int mode, size_t n, size_t elsize, int is
   h->n = (uint32_t)n;
   h->isnode = (uint8_t)isnode;
   h->mode = (uint8_t)mode;
-  h->magic = WEAK_MAGIC;
+  h->gs = G(L)->gc;
   return h + 1;
 }
 

@@ -60,6 +60,8 @@ struct GCAttach {
 /* Give t the weak mode `mode` (0, WEAK_KEYS, WEAK_VALUES or both): moves its storage
  * to the matching kind and creates or drops its attachments. Called by gc.c. */
 void tab_setweakmode(lua_State *L, Table *t, int mode);
+/* Create the weak-storage kind (once, from the collector setup in vm/gc.c). */
+void tab_init_kinds(void);
 /* Collection-time pruning (world stopped or allocation lock held; never allocates).
  * `alive` says whether a collectable object survives this collection. Clears the
  * entries whose weak keys (when `what` has WEAK_KEYS) or weak values (WEAK_VALUES)

@@ -80,6 +80,26 @@ else
   status=1
 fi
 
+# Several states on several threads at once (spec/capi.md "Threads"), against the shared
+# library as a host would link it.
+cc $CFLAGS $cflags -o "$tmp/threads" "$here/threads.c" $libs -lpthread 2>"$tmp/cc.log" \
+  || { cat "$tmp/cc.log"; fail "tests/capi/threads.c does not build with pkg-config cove"; }
+if LD_LIBRARY_PATH="$prefix/lib" timeout 120 "$tmp/threads" >"$tmp/threads.out" 2>"$tmp/threads.err"; then
+  echo "PASS threads: $(grep -c '^ok' "$tmp/threads.out") checks of states on several threads"
+else
+  echo "FAIL threads:"
+  grep -v '^ok' "$tmp/threads.out" | sed 's/^/    /'
+  sed 's/^/    /' "$tmp/threads.err" | head -20
+  status=1
+fi
+if LD_LIBRARY_PATH="$prefix/lib" timeout 60 "$tmp/threads" single >"$tmp/threads1.out" 2>&1; then
+  echo "PASS threads single: $(grep -c '^ok' "$tmp/threads1.out") checks of cove_singlethreaded"
+else
+  echo "FAIL threads single:"
+  grep -v '^ok' "$tmp/threads1.out" | sed 's/^/    /'
+  status=1
+fi
+
 make -C "$root" --no-print-directory BUILD="$build" "${makevars[@]}" uninstall PREFIX="$prefix" >"$tmp/uninstall.log" 2>&1 \
   || fail "make uninstall failed"
 left=$(cd "$prefix" && find . -type f -o -type l)
