@@ -170,10 +170,11 @@ difftest: all
 	python3 -B tests/difftest/difftest.py --cove $(BUILD)/cove --n $(N) --seed $(SEED)
 
 # Bounded robustness gate: corpora, a short run of every fuzz target (whole fuzz step < 2 min
-# on 2 cores), the bytecode round trip and a fixed-seed batch of 300 differential programs.
+# on 2 cores; FZ_CHECK: after each input the shared globals must be intact), the bytecode
+# round trip and a fixed-seed batch of 300 differential programs.
 test-robust: all fuzz-build
 	tests/fuzz/run.sh corpus 0 $(FUZZ_TARGETS)
-	FUZZ_RUNS=$(FUZZ_RUNS) tests/fuzz/run.sh fuzz 20 $(FUZZ_TARGETS)
+	FZ_CHECK=1 FUZZ_RUNS=$(FUZZ_RUNS) tests/fuzz/run.sh fuzz 20 $(FUZZ_TARGETS)
 	tests/roundtrip.sh $(BUILD)/cove $(BUILD)/covec
 	python3 -B tests/difftest/difftest.py --cove $(BUILD)/cove --n 300 --seed 1
 
