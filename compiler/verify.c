@@ -484,6 +484,7 @@ static int write_range(Instruction i, int *lo, int *hi) {
 
 typedef struct FlowState {
   RegSet open;    /* may hold an open upvalue (union over paths) */
+  RegSet tbc;     /* may be a pending to-be-closed variable (union over paths) */
   RegSet table;   /* surely holds a table NEWTABLE made (intersection over paths) */
 } FlowState;
 
@@ -517,8 +518,11 @@ static void transfer(const Proto *f, int pc, FlowState *s) {
     set_remove(&s->table, lo, hi);
   if (op == OP_NEWTABLE)
     set_add(&s->table, GET_A(i));
-  else if (op == OP_CLOSE)
+  else if (op == OP_CLOSE) {
     set_remove(&s->open, GET_A(i), OPEN_TOP);
+    set_remove(&s->tbc, GET_A(i), OPEN_TOP);
+  } else if (op == OP_TBC)
+    set_add(&s->tbc, GET_A(i));
   else if (op == OP_CLOSURE) {
     const Proto *np = f->p[GET_D(i)];
     for (int u = 0; u < np->sizeupvalues; u++)
@@ -537,9 +541,11 @@ static int merge(FlowState *st, uint8_t *seen, int pc, const FlowState *in) {
   int changed = 0;
   for (int w = 0; w < 4; w++) {
     uint64_t o = st[pc].open.w[w] | in->open.w[w];
+    uint64_t c = st[pc].tbc.w[w] | in->tbc.w[w];
     uint64_t t = st[pc].table.w[w] & in->table.w[w];
-    changed |= o != st[pc].open.w[w] || t != st[pc].table.w[w];
+    changed |= o != st[pc].open.w[w] || c != st[pc].tbc.w[w] || t != st[pc].table.w[w];
     st[pc].open.w[w] = o;
+    st[pc].tbc.w[w] = c;
     st[pc].table.w[w] = t;
   }
   return changed;
@@ -553,10 +559,50 @@ static int check_loop_state(Verifier *V, int pc, const FlowState *s, int l) {
   return 1;
 }
 
+static int set_empty(const RegSet *s) {
+  return (s->w[0] | s->w[1] | s->w[2] | s->w[3]) == 0;
+}
+
+/* A frame must not end with an upvalue still open on its registers or a to-be-closed
+ * variable still pending: RETURN0/RETURN1 and a RETURN or TAILCALL without the close
+ * flag leave them, and they would then alias whatever frame next uses those slots (a
+ * closure reading and writing another function's locals; a __close called on a later
+ * function's value when a C function returns). TAILCALL closes upvalues only. */
+static int check_exit(Verifier *V, int pc, const FlowState *s) {
+  Instruction i = V->f->code[pc];
+  int op = GET_OP(i);
+  int closes = (op == OP_RETURN || op == OP_TAILCALL) && (GET_C(i) & 1);
+  if (op != OP_RETURN && op != OP_RETURN0 && op != OP_RETURN1 && op != OP_TAILCALL)
+    return 1;
+  if (op == OP_TAILCALL && !set_empty(&s->tbc))
+    return fail(V, pc, "tail call with a to-be-closed variable pending");
+  if (!closes && (!set_empty(&s->open) || !set_empty(&s->tbc)))
+    return fail(V, pc, "returns without closing an open upvalue or to-be-closed variable");
+  return 1;
+}
+
+/* Does the function make upvalues on its own registers or to-be-closed variables? */
+static int makes_closables(const Proto *f, const uint8_t *isaux) {
+  for (int pc = 0; pc < f->sizecode; pc++) {
+    Instruction i = f->code[pc];
+    if (isaux[pc])
+      continue;
+    if (GET_OP(i) == OP_TBC)
+      return 1;
+    if (GET_OP(i) == OP_CLOSURE) {
+      const Proto *np = f->p[GET_D(i)];
+      for (int u = 0; u < np->sizeupvalues; u++)
+        if (np->upvalues[u].instack)
+          return 1;
+    }
+  }
+  return 0;
+}
+
 static int check_flow(Verifier *V) {
   const Proto *f = V->f;
   int n = f->sizecode;
-  int needed = 0;
+  int needed = makes_closables(f, V->isaux);
   for (int pc = 0; pc < n && !needed; pc++)
     if (!V->isaux[pc] && (GET_OP(f->code[pc]) == OP_SETLIST || GET_OP(f->code[pc]) == OP_FORPREP))
       needed = 1;
@@ -609,6 +655,7 @@ static int check_flow(Verifier *V) {
     }
     for (int l = V->inner[pc]; l >= 0 && ok; l = V->loops[l].parent)
       ok = check_loop_state(V, pc, &st[pc], l);
+    ok = ok && check_exit(V, pc, &st[pc]);
   }
 done:
   free(st);

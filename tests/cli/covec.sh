@@ -117,4 +117,10 @@ if grep -q '\[[0-9]\]' l3.txt; then bad "listing of a stripped chunk shows line 
 # load Cove's chunks) ----
 expect "loaded chunks see no values left by earlier calls" 0 \
   "$(printf 'stale register reads\tnil\nagain\tnil\nplain\t2')" "$V" "$HERE/stale_registers.lua"
+# ... nor leave an upvalue open or a to-be-closed variable pending when it returns
+expect "returns that leave an upvalue open or a tbc pending are rejected" 0 \
+  "$(printf '%s\n' \
+    'open upvalue:	patched: bad binary format (function at line 7, instruction 4 (RETURN): returns without closing an open upvalue or to-be-closed variable)' \
+    'pending tbc:	patched2: bad binary format (function at line 26, instruction 12 (RETURN): returns without closing an open upvalue or to-be-closed variable)' \
+    'closed' 'plain	mine	1')" "$V" "$HERE/unclosed_return.lua"
 exit $fail
