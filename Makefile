@@ -36,9 +36,17 @@ $(BUILD)/libcove.a: $(CORE_OBJ)
 	ar rcs $@ $^
 
 # -rdynamic: C modules built for Lua 5.4 resolve lua_* symbols from the cove binary.
+# The command links libgc and libffi statically when Debian's .a files are there: two
+# shared libraries fewer to map and relocate at every start (`cove -e ''`: 1.48 M -> 1.37 M
+# instructions, about 0.2 ms); the library (libcove.so) keeps them shared.
+STATIC_LIBS = $(if $(filter /%,$(shell $(CC) -print-file-name=libgc.a)),-lgc) \
+              $(if $(filter /%,$(shell $(CC) -print-file-name=libffi.a)),-lffi)
+comma      := ,
+CLI_LDLIBS  = $(if $(STATIC_LIBS),$(filter-out $(STATIC_LIBS),$(LDLIBS)) \
+              -Wl$(comma)-Bstatic $(STATIC_LIBS) -Wl$(comma)-Bdynamic -lpthread,$(LDLIBS))
 $(BUILD)/cove: $(CLI_OBJ) $(BUILD)/libcove.a
 	$(CC) $(ALLCFLAGS) -rdynamic -o $@ $(CLI_OBJ) -Wl,--whole-archive $(BUILD)/libcove.a \
-	  -Wl,--no-whole-archive $(LDLIBS)
+	  -Wl,--no-whole-archive $(CLI_LDLIBS)
 
 # covec (luac's counterpart) links like cove; it uses internals (Proto, the dumper).
 $(BUILD)/covec: $(BUILD)/obj/tools/covec.o $(BUILD)/libcove.a
