@@ -48,7 +48,7 @@ const char lua_ident[] =
 #define api_incr_top(L) \
   ((L)->top++, api_check(L, (L)->top <= (L)->ci->top, "stack overflow"))
 
-static Value *index2value(lua_State *L, int idx) {
+HOT static Value *index2value(lua_State *L, int idx) {
   CallInfo *ci = L->ci;
   if (idx > 0) {
     Value *o = ci->func + idx;
@@ -87,7 +87,7 @@ static void globals_table(lua_State *L, Value *out) {
   *out = *tab_getint(tabvalue(&G(L)->registry), LUA_RIDX_GLOBALS);
 }
 
-int api_typeof(const Value *o) {
+HOT int api_typeof(const Value *o) {
   switch (ttype(o)) {
     case TAG_NIL: return LUA_TNIL;
     case TAG_FALSE: case TAG_TRUE: return LUA_TBOOLEAN;
@@ -109,11 +109,11 @@ int lua_absindex(lua_State *L, int idx) {
                                               : (int)(L->top - L->ci->func) + idx;
 }
 
-int lua_gettop(lua_State *L) {
+HOT int lua_gettop(lua_State *L) {
   return (int)(L->top - (L->ci->func + 1));
 }
 
-void lua_settop(lua_State *L, int idx) {
+HOT void lua_settop(lua_State *L, int idx) {
   Value *newtop;
   if (idx >= 0) {
     api_check(L, idx <= L->stack_last - (L->ci->func + 1), "new top too large");
@@ -146,7 +146,7 @@ static void reverse(Value *from, Value *to) {
 }
 
 /* Rotation by three reversals: [a b] -> [b' a'] -> reversed whole = [b a]. */
-void lua_rotate(lua_State *L, int idx, int n) {
+HOT void lua_rotate(lua_State *L, int idx, int n) {
   Value *t = L->top - 1;
   Value *p = index2stack(L, idx);
   Value *m = n >= 0 ? t - n : p - n - 1;
@@ -163,12 +163,12 @@ void lua_copy(lua_State *L, int fromidx, int toidx) {
   setobj(to, fr);
 }
 
-void lua_pushvalue(lua_State *L, int idx) {
+HOT void lua_pushvalue(lua_State *L, int idx) {
   setobj(L->top, index2value(L, idx));
   api_incr_top(L);
 }
 
-int lua_checkstack(lua_State *L, int n) {
+HOT int lua_checkstack(lua_State *L, int n) {
   CallInfo *ci = L->ci;
   int ok = 1;
   api_check(L, n >= 0, "negative 'n'");
@@ -202,7 +202,7 @@ void lua_xmove(lua_State *from, lua_State *to, int n) {
 
 /* ---- access functions (stack -> C) ---- */
 
-int lua_type(lua_State *L, int idx) {
+HOT int lua_type(lua_State *L, int idx) {
   const Value *o = index2value(L, idx);
   return isvalid(L, o) ? api_typeof(o) : LUA_TNONE;
 }
@@ -224,7 +224,7 @@ int lua_iscfunction(lua_State *L, int idx) {
   return ttislcf(o) || ttisCclosure(o);
 }
 
-int lua_isinteger(lua_State *L, int idx) {
+HOT int lua_isinteger(lua_State *L, int idx) {
   return ttisinteger(index2value(L, idx));
 }
 
@@ -300,7 +300,7 @@ size_t lua_stringtonumber(lua_State *L, const char *s) {
   return sz;
 }
 
-lua_Number lua_tonumberx(lua_State *L, int idx, int *pisnum) {
+HOT lua_Number lua_tonumberx(lua_State *L, int idx, int *pisnum) {
   double n = 0;
   int isnum = num_tonumber(index2value(L, idx), &n);
   if (pisnum)
@@ -308,7 +308,7 @@ lua_Number lua_tonumberx(lua_State *L, int idx, int *pisnum) {
   return isnum ? n : 0;
 }
 
-lua_Integer lua_tointegerx(lua_State *L, int idx, int *pisnum) {
+HOT lua_Integer lua_tointegerx(lua_State *L, int idx, int *pisnum) {
   lua_Integer res = 0;
   int isnum = num_tointeger(index2value(L, idx), &res, F2I_EQ);
   if (pisnum)
@@ -316,11 +316,11 @@ lua_Integer lua_tointegerx(lua_State *L, int idx, int *pisnum) {
   return isnum ? res : 0;
 }
 
-int lua_toboolean(lua_State *L, int idx) {
+HOT int lua_toboolean(lua_State *L, int idx) {
   return !ttisfalsy(index2value(L, idx));
 }
 
-const char *lua_tolstring(lua_State *L, int idx, size_t *len) {
+HOT const char *lua_tolstring(lua_State *L, int idx, size_t *len) {
   Value *o = index2value(L, idx);
   if (!ttisstring(o)) {
     if (!ttisnumber(o)) {
@@ -396,19 +396,19 @@ void lua_pushnumber(lua_State *L, lua_Number n) {
   api_incr_top(L);
 }
 
-void lua_pushinteger(lua_State *L, lua_Integer n) {
+HOT void lua_pushinteger(lua_State *L, lua_Integer n) {
   setivalue(L->top, n);
   api_incr_top(L);
 }
 
-const char *lua_pushlstring(lua_State *L, const char *s, size_t len) {
+HOT const char *lua_pushlstring(lua_State *L, const char *s, size_t len) {
   String *ts = len == 0 ? str_new(L, "", 0) : str_new(L, s, len);
   setsvalue(L->top, ts);
   api_incr_top(L);
   return getstr(ts);
 }
 
-const char *lua_pushstring(lua_State *L, const char *s) {
+HOT const char *lua_pushstring(lua_State *L, const char *s) {
   if (s == NULL) {
     setnilvalue(L->top);
     api_incr_top(L);
@@ -528,7 +528,7 @@ static int push_raw(lua_State *L, const Value *slot) {
   return push_result(L, slot);
 }
 
-int lua_rawget(lua_State *L, int idx) {
+HOT int lua_rawget(lua_State *L, int idx) {
   Table *t = gettable_arg(L, idx);
   if (t == NULL)
     return LUA_TNIL;

@@ -204,7 +204,7 @@ void vm_shrinkstack(lua_State *L) {
   }
 }
 
-CallInfo *vm_nextci(lua_State *L) {
+HOT CallInfo *vm_nextci(lua_State *L) {
   ptrdiff_t idx = L->ci - L->cibase;
   if (unlikely(idx + 1 >= L->cisize)) {
     int newsize = L->cisize * 2;
@@ -358,7 +358,7 @@ void vm_traceexec(lua_State *L, const Instruction *pc) {
 /* ---- calls ---- */
 
 /* Move nres results (at the top) to res, adjusted to `wanted`. */
-static void move_results(lua_State *L, Value *res, int nres, int wanted) {
+HOT static void move_results(lua_State *L, Value *res, int nres, int wanted) {
   switch (wanted) {
     case 0:
       L->top = res;
@@ -387,7 +387,7 @@ static void move_results(lua_State *L, Value *res, int nres, int wanted) {
   L->top = res + wanted;
 }
 
-void vm_poscall(lua_State *L, CallInfo *ci, int nres) {
+HOT void vm_poscall(lua_State *L, CallInfo *ci, int nres) {
   int wanted = ci->nresults;
   /* A C function with pending to-be-closed slots (lua_toclose) closes them first;
    * lua5.4 encodes that in nresults as -(wanted) - 3. */
@@ -439,7 +439,7 @@ static Value *try_call_meta(lua_State *L, Value *func, int *chain) {
   return func;
 }
 
-static int precall_c(lua_State *L, Value *func, int nresults, lua_CFunction f) {
+HOT static int precall_c(lua_State *L, Value *func, int nresults, lua_CFunction f) {
   checkstack_func(L, LUA_MINSTACK, func);
   CallInfo *ci = vm_nextci(L);
   ci->func = func;
@@ -455,7 +455,7 @@ static int precall_c(lua_State *L, Value *func, int nresults, lua_CFunction f) {
   return n;
 }
 
-CallInfo *vm_precall(lua_State *L, Value *func, int nresults) {
+HOT CallInfo *vm_precall(lua_State *L, Value *func, int nresults) {
   int chain = 0;
   for (;;) {
     switch (func->tt) {

@@ -468,13 +468,13 @@ static inline void *alloc_scanned(lua_State *L, size_t size) {
   return p;
 }
 
-GCObject *gc_new(lua_State *L, size_t size, int tt) {
+HOT GCObject *gc_new(lua_State *L, size_t size, int tt) {
   GCObject *o = alloc_scanned(L, size);
   o->tt = (uint8_t)tt;
   return o;
 }
 
-GCObject *gc_new_atomic(lua_State *L, size_t size, int tt) {
+HOT GCObject *gc_new_atomic(lua_State *L, size_t size, int tt) {
   gc_enter(gcstate(L));
   GCObject *o = GC_MALLOC_ATOMIC(size);
   if (unlikely(o == NULL)) {
@@ -488,7 +488,7 @@ GCObject *gc_new_atomic(lua_State *L, size_t size, int tt) {
   return o;
 }
 
-void *gc_alloc(lua_State *L, size_t size) {
+HOT void *gc_alloc(lua_State *L, size_t size) {
   return alloc_scanned(L, size);
 }
 

@@ -430,7 +430,7 @@ void vm_safepoint(lua_State *L) {
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-crossjumping")))
 #endif
-void vm_execute(lua_State *L, CallInfo *ci) {
+HOT void vm_execute(lua_State *L, CallInfo *ci) {
 #define OP_LABEL(name) &&L_##name,
   static const void *const op_table[NUM_OPCODES] = { OP_LIST(OP_LABEL) };
 #undef OP_LABEL

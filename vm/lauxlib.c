@@ -13,6 +13,14 @@
 #include "lauxlib.h"
 #include "lua.h"
 
+#ifndef HOT
+#if defined(__GNUC__)
+#define HOT __attribute__((hot))  /* grouped with the VM's hot code (vm/value.h) */
+#else
+#define HOT
+#endif
+#endif
+
 /* ---- tracebacks ---- */
 
 #define LEVELS1 10 /* size of the first part of a long traceback */
@@ -264,7 +272,7 @@ int luaL_checkoption(lua_State *L, int arg, const char *def, const char *const l
   return luaL_argerror(L, arg, lua_pushfstring(L, "invalid option '%s'", name));
 }
 
-void luaL_checkstack(lua_State *L, int space, const char *msg) {
+HOT void luaL_checkstack(lua_State *L, int space, const char *msg) {
   if (!lua_checkstack(L, space)) {
     if (msg)
       luaL_error(L, "stack overflow (%s)", msg);
@@ -278,12 +286,12 @@ void luaL_checktype(lua_State *L, int arg, int t) {
     tag_error(L, arg, t);
 }
 
-void luaL_checkany(lua_State *L, int arg) {
+HOT void luaL_checkany(lua_State *L, int arg) {
   if (lua_type(L, arg) == LUA_TNONE)
     luaL_argerror(L, arg, "value expected");
 }
 
-const char *luaL_checklstring(lua_State *L, int arg, size_t *len) {
+HOT const char *luaL_checklstring(lua_State *L, int arg, size_t *len) {
   const char *s = lua_tolstring(L, arg, len);
   if (s == NULL)
     tag_error(L, arg, LUA_TSTRING);
@@ -299,7 +307,7 @@ const char *luaL_optlstring(lua_State *L, int arg, const char *def, size_t *len)
   return luaL_checklstring(L, arg, len);
 }
 
-lua_Number luaL_checknumber(lua_State *L, int arg) {
+HOT lua_Number luaL_checknumber(lua_State *L, int arg) {
   int isnum;
   lua_Number d = lua_tonumberx(L, arg, &isnum);
   if (!isnum)
@@ -318,7 +326,7 @@ static void integer_error(lua_State *L, int arg) {
     tag_error(L, arg, LUA_TNUMBER);
 }
 
-lua_Integer luaL_checkinteger(lua_State *L, int arg) {
+HOT lua_Integer luaL_checkinteger(lua_State *L, int arg) {
   int isnum;
   lua_Integer d = lua_tointegerx(L, arg, &isnum);
   if (!isnum)
@@ -326,7 +334,7 @@ lua_Integer luaL_checkinteger(lua_State *L, int arg) {
   return d;
 }
 
-lua_Integer luaL_optinteger(lua_State *L, int arg, lua_Integer def) {
+HOT lua_Integer luaL_optinteger(lua_State *L, int arg, lua_Integer def) {
   return luaL_opt(L, luaL_checkinteger, arg, def);
 }
 
@@ -338,7 +346,7 @@ lua_Integer luaL_optinteger(lua_State *L, int arg, lua_Integer def) {
 
 #define buff_on_stack(B) ((B)->b != (B)->init.b)
 
-static char *prep_buffsize(luaL_Buffer *B, size_t sz, int boxidx) {
+HOT static char *prep_buffsize(luaL_Buffer *B, size_t sz, int boxidx) {
   if (B->size - B->n >= sz)
     return B->b + B->n;
   lua_State *L = B->L;
@@ -360,7 +368,7 @@ char *luaL_prepbuffsize(luaL_Buffer *B, size_t sz) {
   return prep_buffsize(B, sz, -1);
 }
 
-void luaL_addlstring(luaL_Buffer *B, const char *s, size_t l) {
+HOT void luaL_addlstring(luaL_Buffer *B, const char *s, size_t l) {
   if (l > 0) {
     char *b = prep_buffsize(B, l, -1);
     memcpy(b, s, l);
@@ -372,7 +380,7 @@ void luaL_addstring(luaL_Buffer *B, const char *s) {
   luaL_addlstring(B, s, strlen(s));
 }
 
-void luaL_pushresult(luaL_Buffer *B) {
+HOT void luaL_pushresult(luaL_Buffer *B) {
   lua_State *L = B->L;
   lua_pushlstring(L, B->b, B->n);
   lua_remove(L, -2);  /* the placeholder or box */
@@ -384,7 +392,7 @@ void luaL_pushresultsize(luaL_Buffer *B, size_t sz) {
 }
 
 /* The value to add is on the top, above the buffer's slot. */
-void luaL_addvalue(luaL_Buffer *B) {
+HOT void luaL_addvalue(luaL_Buffer *B) {
   lua_State *L = B->L;
   size_t len;
   const char *s = lua_tolstring(L, -1, &len);

@@ -58,7 +58,7 @@ Table *meta_getmetatable(lua_State *L, const Value *o) {
   }
 }
 
-const Value *meta_get(lua_State *L, const Value *o, TMS event) {
+HOT const Value *meta_get(lua_State *L, const Value *o, TMS event) {
   Table *mt = meta_getmetatable(L, o);
   if (mt == NULL)
     return NULL;
@@ -123,7 +123,7 @@ static void call_tm(lua_State *L, const Value *f, const Value *p1, const Value *
 
 /* ---- indexing ---- */
 
-void vm_gettable(lua_State *L, const Value *t, const Value *key, Value *res) {
+HOT void vm_gettable(lua_State *L, const Value *t, const Value *key, Value *res) {
   for (int loop = 0; loop < MAXTAGLOOP; loop++) {
     const Value *tm;
     if (ttistable(t)) {
@@ -500,7 +500,7 @@ static void copy_strings(Value *top, int n, char *buf) {
   } while (--n > 0);
 }
 
-void vm_concat(lua_State *L, int total) {
+HOT void vm_concat(lua_State *L, int total) {
   if (total == 1)
     return;
   do {

@@ -108,7 +108,7 @@ int num_flttointeger(double n, lua_Integer *p, F2Imode mode) {
   return 0;
 }
 
-int num_tointeger(const Value *v, lua_Integer *p, F2Imode mode) {
+HOT int num_tointeger(const Value *v, lua_Integer *p, F2Imode mode) {
   Value aux;
   if (ttisstring(v) && str2num_value(v, &aux))
     v = &aux;
@@ -121,7 +121,7 @@ int num_tointeger(const Value *v, lua_Integer *p, F2Imode mode) {
   return 0;
 }
 
-int num_tonumber(const Value *v, double *out) {
+HOT int num_tonumber(const Value *v, double *out) {
   Value aux;
   if (ttisstring(v) && str2num_value(v, &aux))
     v = &aux;

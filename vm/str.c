@@ -39,7 +39,7 @@ static inline uint64_t read32(const unsigned char *p) {
   return v;
 }
 
-static uint32_t hash_bytes(const char *str, size_t len, unsigned seed) {
+HOT static uint32_t hash_bytes(const char *str, size_t len, unsigned seed) {
   const unsigned char *p = (const unsigned char *)str;
   uint64_t h = (uint64_t)seed ^ ((uint64_t)len * HASH_K1);
   uint64_t a, b;
@@ -179,7 +179,7 @@ static String *str_createshort(lua_State *L, const char *s, size_t len, uint32_t
   return ts;
 }
 
-static String *str_internshort(lua_State *L, const char *s, size_t len) {
+HOT static String *str_internshort(lua_State *L, const char *s, size_t len) {
   StringTable *tb = &G(L)->strt;
   uint32_t h = hash_bytes(s, len, hash_seed);
   uint32_t mask = tb->size - 1;
@@ -237,7 +237,7 @@ String *str_new_uninit(lua_State *L, size_t len) {
   return ts;
 }
 
-String *str_new(lua_State *L, const char *s, size_t len) {
+HOT String *str_new(lua_State *L, const char *s, size_t len) {
   if (len <= STR_MAXSHORT)
     return str_internshort(L, s, len);
   String *ts = str_new_uninit(L, len);
@@ -245,7 +245,7 @@ String *str_new(lua_State *L, const char *s, size_t len) {
   return ts;
 }
 
-String *str_newz(lua_State *L, const char *s) {
+HOT String *str_newz(lua_State *L, const char *s) {
   return str_new(L, s, strlen(s));
 }
 

@@ -250,7 +250,7 @@ static int equalkey(const Value *k, const Node *n, int deadok) {
 
 /* ---- lookups ---- */
 
-const Value *tab_getint(Table *t, lua_Integer key) {
+HOT const Value *tab_getint(Table *t, lua_Integer key) {
   lua_Unsigned idx = (lua_Unsigned)key - 1u;
   if (idx < t->asize) {
     /* lua5.4 moves its length hint to any array index read past it ("'#t' is
@@ -286,7 +286,7 @@ static NOINLINE const Value *getshortstr_slow(Table *t, String *key) {
   }
 }
 
-const Value *tab_getshortstr(Table *t, String *key) {
+HOT const Value *tab_getshortstr(Table *t, String *key) {
   Node *n = hashpow2(t, key->hash);
   for (;;) {
     if (n->key.tt == TAG_STR && strvalue(&n->key) == key)
@@ -312,7 +312,7 @@ static const Value *getgeneric(Table *t, const Value *key, int deadok) {
   }
 }
 
-const Value *tab_getstr(Table *t, String *key) {
+HOT const Value *tab_getstr(Table *t, String *key) {
   if (key->is_short)
     return tab_getshortstr(t, key);
   Value k;
@@ -320,7 +320,7 @@ const Value *tab_getstr(Table *t, String *key) {
   return getgeneric(t, &k, 0);
 }
 
-const Value *tab_get(Table *t, const Value *key) {
+HOT const Value *tab_get(Table *t, const Value *key) {
   switch (key->tt) {
   case TAG_STR:
     return tab_getstr(t, strvalue(key));
@@ -425,7 +425,7 @@ void tab_resize(lua_State *L, Table *t, unsigned nasize, unsigned nhsize) {
  * (libgc's size-segregated pages would otherwise put them pages apart). */
 #define INLINE_NODES_MAX 4
 
-Table *tab_new(lua_State *L, unsigned narray, unsigned nhash) {
+HOT Table *tab_new(lua_State *L, unsigned narray, unsigned nhash) {
   int inl = narray == 0 && nhash > 0 && nhash <= INLINE_NODES_MAX;
   unsigned lg = inl ? ceillog2(nhash) : 0;
   size_t ninline = inl ? (size_t)1 << lg : 0;
@@ -540,7 +540,7 @@ static Node *getfreepos(Table *t) {
  * If the key's main position is taken by a key from another chain, that key moves
  * to a free node; otherwise the new key takes the free node, linked after the main
  * position. */
-static Value *newkey(lua_State *L, Table *t, const Value *key) {
+HOT static Value *newkey(lua_State *L, Table *t, const Value *key) {
   Node *mp = mainposition(t, key);
   if (!ttisnil(&mp->val) || isdummy(t)) {
     Node *f = getfreepos(t);
@@ -697,7 +697,7 @@ static int ispow2(unsigned x) {
  * real array size: the hint remembers the last border found so that the common
  * t[#t+1] = v and t[#t] = nil loops are O(1), and so that tables with holes answer
  * with the same border lua5.4 does. */
-lua_Unsigned tab_len(Table *t) {
+HOT lua_Unsigned tab_len(Table *t) {
   unsigned limit = t->lenhint;
   unsigned asize = t->asize;
   if (limit > 0 && ttisnil(&t->array[limit - 1])) {
