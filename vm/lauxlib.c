@@ -341,10 +341,14 @@ HOT lua_Integer luaL_optinteger(lua_State *L, int arg, lua_Integer def) {
 /* ---- buffers ----
  * A buffer always owns exactly one stack slot, as in lua5.4 (callers rely on that when
  * they push values around it): a light-userdata placeholder while the bytes fit in the
- * luaL_Buffer's inline storage, then a full userdata holding the bytes. The collector
- * frees an outgrown block, so no __gc or to-be-closed box is needed. */
+ * luaL_Buffer's inline storage, then a block holding the bytes (a private string object:
+ * not zeroed, not scanned). The collector frees an outgrown block, so no __gc or
+ * to-be-closed box is needed. */
 
 #define buff_on_stack(B) ((B)->b != (B)->init.b)
+
+/* vm/api.c: a block for the bytes, pushed (not part of the public API). */
+char *luai_newbuffbox(lua_State *L, size_t size);
 
 HOT static char *prep_buffsize(luaL_Buffer *B, size_t sz, int boxidx) {
   if (B->size - B->n >= sz)
@@ -356,7 +360,7 @@ HOT static char *prep_buffsize(luaL_Buffer *B, size_t sz, int boxidx) {
   if (newsize < B->n + sz)
     newsize = B->n + sz;
   boxidx = lua_absindex(L, boxidx);
-  char *newbuff = lua_newuserdatauv(L, newsize, 0);
+  char *newbuff = luai_newbuffbox(L, newsize);
   memcpy(newbuff, B->b, B->n);
   lua_replace(L, boxidx);
   B->b = newbuff;
