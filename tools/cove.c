@@ -106,6 +106,8 @@ static void print_help(void) {
     "  LUA_PATH, LUA_CPATH (and _5_4)     module search paths\n"
     "  COVE_HISTORY                       REPL history file (default ~/.cove_history;\n"
     "                                     empty: no history file)\n"
+    "  COVE_THREADS                       set: let C modules run states on other threads\n"
+    "                                     (the collector then takes locks)\n"
     "See cove(1).\n",
     cli_progname);
 }

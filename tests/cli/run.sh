@@ -181,15 +181,17 @@ check "-j rejects unknown modes" 1 "PROG: unknown JIT option 'fast' (expected on
 check "-jx rejects unknown modes" 1 "PROG: unknown JIT option 'x' (expected on, off, dump or v)" "$B" -jx
 check "--help on stdout, status 0" 0 "$("$B" --help 2>/dev/null | norm)" "$B" --help
 help=$("$B" --help 2>/dev/null)
-for word in '-j on|off' '-jdump' '-jv' 'COVE_INIT' 'COVE_HISTORY' '-W' '-E'; do
+for word in '-j on|off' '-jdump' '-jv' 'COVE_INIT' 'COVE_HISTORY' 'COVE_THREADS' '-W' '-E'; do
   case "$help" in
     *"$word"*) ;;
     *) echo "FAIL cli: --help does not mention $word"; fail=1 ;;
   esac
 done
-for word in 'j on' 'jdump' 'jv' 'COVE_INIT' 'COVE_HISTORY' 'cove_history'; do
+for word in 'j on' 'jdump' 'jv' 'COVE_INIT' 'COVE_HISTORY' 'COVE_THREADS' 'cove_history'; do
   grep -q -- "$word" "$here/../../tools/cove.1" || { echo "FAIL cli: man page does not mention $word"; fail=1; }
 done
+# COVE_THREADS: the collector set up for several threads (locks on) runs scripts the same
+check "COVE_THREADS=1 runs scripts alike" 0 $'3\t1' env COVE_THREADS=1 "$B" -e 'local t = setmetatable({}, {__mode = "k"}) t[{}] = 1 collectgarbage() print(#tostring(123), collectgarbage("isrunning") and 1 or 0)'
 check "-- stops before --help" 1 'PROG: cannot open --help: No such file or directory' "$B" -- --help
 printf 'local a =\n' > eof.in
 check "REPL: incomplete statement at end of input" 0 $'VERSION\n> local a =\n>> stdin:1: unexpected symbol near <eof>\n> ' "$B" -E -e '' -i < eof.in
