@@ -185,7 +185,7 @@ static void weak_prune(GCState *gs, int atreclaim) {
     } else {
       tab_detachdead(t, gc_alive);
       gs->weak[i] = gs->weak[--gs->nweak];
-      gs->weak[gs->nweak] = 0;  /* hidden_mark reads the whole block */
+      gs->weak[gs->nweak] = 0;  /* refs_mark reads the whole block */
     }
   }
 }

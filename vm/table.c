@@ -109,16 +109,13 @@ void tab_init_kinds(void) {
   GC_register_displacement(sizeof(WeakHdr));
 }
 
-static int weak_kind(void) {
-  return weak_kind_id;
-}
 
 /* Zeroed storage for n elements of elsize bytes: plain scanned memory for a strong
  * table, a weak block for mode != 0. */
 static void *alloc_store(lua_State *L, int mode, size_t n, size_t elsize, int isnode) {
   if (mode == 0)
     return gc_alloc(L, n * elsize);
-  WeakHdr *h = gc_alloc_kind(L, sizeof(WeakHdr) + n * elsize, weak_kind());
+  WeakHdr *h = gc_alloc_kind(L, sizeof(WeakHdr) + n * elsize, weak_kind_id);
   h->n = (uint32_t)n;
   h->isnode = (uint8_t)isnode;
   h->mode = (uint8_t)mode;

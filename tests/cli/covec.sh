@@ -120,7 +120,7 @@ expect "loaded chunks see no values left by earlier calls" 0 \
 # ... nor leave an upvalue open or a to-be-closed variable pending when it returns
 expect "returns that leave an upvalue open or a tbc pending are rejected" 0 \
   "$(printf '%s\n' \
-    'open upvalue:	patched: bad binary format (function at line 7, instruction 4 (RETURN): returns without closing an open upvalue or to-be-closed variable)' \
-    'pending tbc:	patched2: bad binary format (function at line 26, instruction 12 (RETURN): returns without closing an open upvalue or to-be-closed variable)' \
+    'open upvalue:	patched: bad binary format (function at line 14, instruction 4 (RETURN): returns without closing an open upvalue or to-be-closed variable)' \
+    'pending tbc:	patched2: bad binary format (function at line 29, instruction 12 (RETURN): returns without closing an open upvalue or to-be-closed variable)' \
     'closed' 'plain	mine	1')" "$V" "$HERE/unclosed_return.lua"
 exit $fail

@@ -4,17 +4,20 @@
 -- the pending variable would be "closed" when some later C function returns. Compiled
 -- code closes them (RETURN with its close flag); the verifier rejects a chunk whose
 -- returns do not (spec/verifier.md).
+-- Load dump d with its first RETURN 1 2 1 (close flag set) patched to RETURN 1 2 0.
+local function load_unclosed(d, name)
+  local at = d:find("\65\1\2\1", 1, true)
+  assert(at, "RETURN 1 2 1 not found in the dump of " .. name)
+  return load(d:sub(1, at - 1) .. "\65\1\2\0" .. d:sub(at + 4), "=" .. name, "b")
+end
+
 local function opener()
   local s = "mine"
   local function peek() return s end
   return peek
 end
 local d = string.dump(opener)
--- RETURN 1 2 1 (close flag set) becomes RETURN 1 2 0
-local at = d:find("\65\1\2\1", 1, true)
-assert(at, "RETURN 1 2 1 not found in the dump")
-local patched = d:sub(1, at - 1) .. "\65\1\2\0" .. d:sub(at + 4)
-local f, err = load(patched, "=patched", "b")
+local f, err = load_unclosed(d, "patched")
 print("open upvalue:", f and "loaded" or err)
 if f then
   local peek = f()
@@ -28,10 +31,7 @@ local function closer()
   return 1
 end
 local d2 = string.dump(closer)
-local at2 = d2:find("\65\1\2\1", 1, true)
-assert(at2, "RETURN 1 2 1 not found in the second dump")
-local patched2 = d2:sub(1, at2 - 1) .. "\65\1\2\0" .. d2:sub(at2 + 4)
-local g, err2 = load(patched2, "=patched2", "b")
+local g, err2 = load_unclosed(d2, "patched2")
 print("pending tbc:", g and "loaded" or err2)
 if g then
   g()

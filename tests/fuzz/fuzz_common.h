@@ -117,7 +117,10 @@ static inline void fz_check_interned(lua_State *L, int idx, const char *what) {
 
 static inline void fz_done(lua_State *L) {
   lua_settop(L, 0);
-  if (getenv("FZ_CHECK")) {
+  static int check = -1;  /* FZ_CHECK, read once: this runs for every input */
+  if (check < 0)
+    check = getenv("FZ_CHECK") != NULL;
+  if (check) {
     lua_pushglobaltable(L);
     fz_check_interned(L, 1, "_G");
     lua_getglobal(L, "string");
