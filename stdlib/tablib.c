@@ -190,9 +190,10 @@ static unsigned int sort_random_seed(void) {
   return (unsigned int)c + (unsigned int)t;
 }
 
-/* Does a[a_idx] sort before a[b_idx] (stack indices)? */
-static int sort_less(lua_State *L, int a, int b) {
-  if (lua_isnil(L, 2)) return lua_compare(L, a, b, LUA_OPLT);
+/* Does a[a_idx] sort before a[b_idx] (stack indices)? cmp: is there an order function
+ * (at stack index 2)? Asked once per sort, not per comparison. */
+static int sort_less(lua_State *L, int cmp, int a, int b) {
+  if (!cmp) return lua_compare(L, a, b, LUA_OPLT);
   lua_pushvalue(L, 2);
   lua_pushvalue(L, a - 1); /* each push shifts the relative indices by one */
   lua_pushvalue(L, b - 2);
@@ -212,16 +213,16 @@ static void sort_set2(lua_State *L, SortIdx i, SortIdx j) {
  * An order function that is not a strict weak order can drive the scans past the
  * interval's ends; those two cases are detected and reported instead of reading
  * outside the array or looping forever. */
-static SortIdx sort_partition(lua_State *L, SortIdx lo, SortIdx up) {
+static SortIdx sort_partition(lua_State *L, int cmp, SortIdx lo, SortIdx up) {
   cove_charge(L, (size_t)(up - lo));
   SortIdx i = lo;
   SortIdx j = up - 1;
   for (;;) {
-    while (lua_geti(L, 1, ++i), sort_less(L, -1, -2)) {
+    while (lua_geti(L, 1, ++i), sort_less(L, cmp, -1, -2)) {
       if (i == up - 1) luaL_error(L, "invalid order function for sorting");
       lua_pop(L, 1);
     }
-    while (lua_geti(L, 1, --j), sort_less(L, -3, -1)) {
+    while (lua_geti(L, 1, --j), sort_less(L, cmp, -3, -1)) {
       if (j < i) luaL_error(L, "invalid order function for sorting");
       lua_pop(L, 1);
     }
@@ -239,11 +240,11 @@ static SortIdx sort_choose_pivot(SortIdx lo, SortIdx up, unsigned int rnd) {
   return rnd % (quarter * 2) + (lo + quarter);
 }
 
-static void sort_range(lua_State *L, SortIdx lo, SortIdx up, unsigned int rnd) {
+static void sort_range(lua_State *L, int cmp, SortIdx lo, SortIdx up, unsigned int rnd) {
   while (lo < up) { /* the larger half is handled by looping, the smaller by recursion */
     lua_geti(L, 1, lo);
     lua_geti(L, 1, up);
-    if (sort_less(L, -1, -2))
+    if (sort_less(L, cmp, -1, -2))
       sort_set2(L, lo, up);
     else
       lua_pop(L, 2);
@@ -256,12 +257,12 @@ static void sort_range(lua_State *L, SortIdx lo, SortIdx up, unsigned int rnd) {
     /* median of three: order a[lo], a[p], a[up] */
     lua_geti(L, 1, p);
     lua_geti(L, 1, lo);
-    if (sort_less(L, -2, -1)) {
+    if (sort_less(L, cmp, -2, -1)) {
       sort_set2(L, p, lo);
     } else {
       lua_pop(L, 1);
       lua_geti(L, 1, up);
-      if (sort_less(L, -1, -2))
+      if (sort_less(L, cmp, -1, -2))
         sort_set2(L, p, up);
       else
         lua_pop(L, 2);
@@ -271,14 +272,14 @@ static void sort_range(lua_State *L, SortIdx lo, SortIdx up, unsigned int rnd) {
     lua_pushvalue(L, -1);
     lua_geti(L, 1, up - 1);
     sort_set2(L, p, up - 1);
-    p = sort_partition(L, lo, up);
+    p = sort_partition(L, cmp, lo, up);
     SortIdx smaller;
     if (p - lo < up - p) {
-      sort_range(L, lo, p - 1, rnd);
+      sort_range(L, cmp, lo, p - 1, rnd);
       smaller = p - lo;
       lo = p + 1;
     } else {
-      sort_range(L, p + 1, up, rnd);
+      sort_range(L, cmp, p + 1, up, rnd);
       smaller = up - p;
       up = p - 1;
     }
@@ -291,9 +292,10 @@ static int tab_sort(lua_State *L) {
   lua_Integer n = tab_length(L, 1, TAB_RW);
   if (n > 1) {
     luaL_argcheck(L, n < INT_MAX, 1, "array too big");
-    if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+    int cmp = !lua_isnoneornil(L, 2);
+    if (cmp) luaL_checktype(L, 2, LUA_TFUNCTION);
     lua_settop(L, 2);
-    sort_range(L, 1, (SortIdx)n, 0);
+    sort_range(L, cmp, 1, (SortIdx)n, 0);
   }
   return 0;
 }

@@ -266,12 +266,21 @@ void lua_arith(lua_State *L, int op) {
   setobj(L->top - 1, &res);
 }
 
-int lua_compare(lua_State *L, int index1, int index2, int op) {
+HOT int lua_compare(lua_State *L, int index1, int index2, int op) {
   Value a, b;
   const Value *o1 = index2value(L, index1);
   const Value *o2 = index2value(L, index2);
   if (!isvalid(L, o1) || !isvalid(L, o2))
     return 0;
+  if (ttisinteger(o1) && ttisinteger(o2)) {  /* table.sort on integers */
+    lua_Integer i1 = ivalue(o1), i2 = ivalue(o2);
+    switch (op) {
+      case LUA_OPEQ: return i1 == i2;
+      case LUA_OPLT: return i1 < i2;
+      case LUA_OPLE: return i1 <= i2;
+      default: return 0;
+    }
+  }
   /* Numbers and strings compare without metamethods, straight from the stack (table.sort
    * spends its time here). */
   if ((ttisnumber(o1) && ttisnumber(o2)) || (ttisstring(o1) && ttisstring(o2))) {
@@ -499,10 +508,14 @@ int lua_getfield(lua_State *L, int idx, const char *k) {
   return getstr_from(L, index2value(L, idx), k);
 }
 
-int lua_geti(lua_State *L, int idx, lua_Integer n) {
+HOT int lua_geti(lua_State *L, int idx, lua_Integer n) {
   const Value *o = index2value(L, idx);
   if (ttistable(o)) {
-    const Value *slot = tab_getint(tabvalue(o), n);
+    Table *h = tabvalue(o);
+    lua_Unsigned k = (lua_Unsigned)n - 1u;
+    if (k < h->asize && !ttisnil(&h->array[k]))  /* table.sort's and ipairs' case */
+      return push_result(L, tab_arrayslot(h, (unsigned)k));
+    const Value *slot = tab_getint(h, n);
     if (!tab_isabsent(slot) && !ttisnil(slot))
       return push_result(L, slot);
   }
@@ -602,9 +615,15 @@ void *lua_newuserdatauv(lua_State *L, size_t size, int nuvalue) {
  * over a large subject made half of its cache write misses there). */
 char *luai_newbuffbox(lua_State *L, size_t size) {
   String *ts = str_new_uninit(L, size);
+  ts->extra = STR_BUFFBOX;
   setsvalue(L->top, ts);
   api_incr_top(L);
   return ts->data;
+}
+
+/* The buffer is done with the block (it grew out of it, or its result is pushed). */
+void luai_freebuffbox(lua_State *L, char *data) {
+  gc_free(L, (char *)data - offsetof(String, data));
 }
 
 /* ---- set functions (stack -> Lua) ---- */
@@ -634,7 +653,7 @@ void lua_setfield(lua_State *L, int idx, const char *k) {
   setstr_into(L, index2value(L, idx), k);
 }
 
-void lua_seti(lua_State *L, int idx, lua_Integer n) {
+HOT void lua_seti(lua_State *L, int idx, lua_Integer n) {
   api_checknelems(L, 1);
   const Value *o = index2value(L, idx);
   if (ttistable(o)) {  /* an array slot holding a value: no __newindex, no rehash */

@@ -196,7 +196,12 @@ const char *lua_getlocal(lua_State *L, const lua_Debug *ar, int n) {
   Value *pos = NULL;
   const char *name = find_local(L, ar->i_ci, n, &pos);
   if (name != NULL) {
-    setobj(L->top, pos);
+    /* A C function's buffer block is freed when its buffer is done: it is shown as a
+     * light userdata (lua5.4 shows a userdata there), never as the string it is. */
+    if (ttisstring(pos) && strvalue(pos)->extra == STR_BUFFBOX)
+      setpvalue(L->top, getstr(strvalue(pos)));
+    else
+      setobj(L->top, pos);
     L->top++;
   }
   return name;

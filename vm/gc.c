@@ -524,6 +524,14 @@ void *gc_alloc_atomic(lua_State *L, size_t size) {
   return p;
 }
 
+/* Hands a block back to libgc at once. Only for a block the caller knows nothing else
+ * can reach (a lauxlib buffer's outgrown or finished block): the next allocation of its
+ * size reuses memory still in the cache instead of a fresh line. */
+void gc_free(lua_State *L, void *block) {
+  gc_enter(gcstate(L));
+  GC_FREE(block);
+}
+
 void *gc_alloc_kind(lua_State *L, size_t size, int kind) {
   gc_enter(gcstate(L));
   void *p = GC_generic_malloc(size ? size : 1, kind);

@@ -24,6 +24,8 @@ GCObject *gc_new_atomic(lua_State *L, size_t size, int tt);
 void *gc_alloc(lua_State *L, size_t size);
 /* Pointer-free buffers: not scanned, not zeroed. */
 void *gc_alloc_atomic(lua_State *L, size_t size);
+/* Frees a block nothing else can reach (see gc.c). */
+void gc_free(lua_State *L, void *block);
 /* Zeroed object of a libgc kind made with GC_new_kind (weak-table storage, whose
  * kind has its own mark procedure: see vm/table.c). Raises LUA_ERRMEM on failure. */
 void *gc_alloc_kind(lua_State *L, size_t size, int kind);

@@ -342,13 +342,15 @@ HOT lua_Integer luaL_optinteger(lua_State *L, int arg, lua_Integer def) {
  * A buffer always owns exactly one stack slot, as in lua5.4 (callers rely on that when
  * they push values around it): a light-userdata placeholder while the bytes fit in the
  * luaL_Buffer's inline storage, then a block holding the bytes (a private string object:
- * not zeroed, not scanned). The collector frees an outgrown block, so no __gc or
- * to-be-closed box is needed. */
+ * not zeroed, not scanned). The buffer frees an outgrown block, and the last one once
+ * the result is pushed (reused while still in the cache); one left by an error is the
+ * collector's, so no __gc or to-be-closed box is needed. */
 
 #define buff_on_stack(B) ((B)->b != (B)->init.b)
 
 /* vm/api.c: a block for the bytes, pushed (not part of the public API). */
 char *luai_newbuffbox(lua_State *L, size_t size);
+void luai_freebuffbox(lua_State *L, char *data);
 
 HOT static char *prep_buffsize(luaL_Buffer *B, size_t sz, int boxidx) {
   if (B->size - B->n >= sz)
@@ -363,6 +365,8 @@ HOT static char *prep_buffsize(luaL_Buffer *B, size_t sz, int boxidx) {
   char *newbuff = luai_newbuffbox(L, newsize);
   memcpy(newbuff, B->b, B->n);
   lua_replace(L, boxidx);
+  if (buff_on_stack(B))
+    luai_freebuffbox(L, B->b);
   B->b = newbuff;
   B->size = newsize;
   return newbuff + B->n;
@@ -388,6 +392,8 @@ HOT void luaL_pushresult(luaL_Buffer *B) {
   lua_State *L = B->L;
   lua_pushlstring(L, B->b, B->n);
   lua_remove(L, -2);  /* the placeholder or box */
+  if (buff_on_stack(B))
+    luai_freebuffbox(L, B->b);
 }
 
 void luaL_pushresultsize(luaL_Buffer *B, size_t sz) {

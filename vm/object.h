@@ -18,11 +18,15 @@ typedef struct String {
   GC_HEADER;
   uint8_t is_short;   /* interned short string */
   uint8_t has_hash;   /* long strings hash lazily */
-  uint8_t extra;      /* reserved words: keyword index + 1 (lexer), 0 otherwise */
+  uint8_t extra;      /* reserved words: keyword index + 1 (lexer); STR_BUFFBOX; else 0 */
   uint32_t hash;
   size_t len;
   char data[];        /* len bytes + '\0' */
 } String;
+
+/* `extra` of a lauxlib buffer's private block (vm/api.c luai_newbuffbox): freed
+ * explicitly when the buffer is done with it, so it must never escape to Lua. */
+#define STR_BUFFBOX 0xff
 
 #define getstr(s)  ((s)->data)
 #define tsslen(s)  ((s)->len)
