@@ -1,7 +1,8 @@
 /* string.format: parses each conversion specification, checks it against the flags
  * lua5.4 accepts for its conversion (width and precision at most two digits), and
- * formats one item with the C library's snprintf into a local buffer before adding it
- * to the result. %q writes a literal Lua can read back; %s goes through __tostring
+ * formats one item into a local buffer before adding it to the result: integers,
+ * characters and strings with our own code (as printf lays them out), floats and
+ * pointers with the C library's snprintf. %q writes a literal Lua can read back; %s goes through __tostring
  * (luaL_tolstring). Wording of every error follows lua5.4. */
 #include <ctype.h>
 #include <math.h>
@@ -72,14 +73,128 @@ static const char *fmt_read_spec(lua_State *L, const char *f, const char *f_end,
   return f + len - 1;
 }
 
-/* Insert a length modifier (e.g. "ll") before the conversion character. */
-static void fmt_add_length(char *spec, const char *modifier) {
-  size_t len = strlen(spec);
-  size_t mlen = strlen(modifier);
-  char conversion = spec[len - 1];
-  memcpy(spec + len - 1, modifier, mlen);
-  spec[len - 1 + mlen] = conversion;
-  spec[len + mlen] = '\0';
+/* ---- integers, characters and strings without snprintf ----
+ * A checked specification (fmt_check_spec) is formatted here as C's printf does it:
+ * these conversions are exact, and most string.format calls in loops are integers and
+ * strings, which snprintf spends several hundred instructions on (format parsing, a
+ * FILE set up per call). Floats and %a keep snprintf. */
+
+#define FMT_LEFT   1   /* '-' */
+#define FMT_PLUS   2   /* '+' */
+#define FMT_SPACE  4   /* ' ' */
+#define FMT_ALT    8   /* '#' */
+#define FMT_ZERO  16   /* '0' */
+
+typedef struct FmtSpec {
+  int flags;
+  int width;       /* 0 when absent */
+  int precision;   /* -1 when absent; "." alone is 0 */
+} FmtSpec;
+
+static void fmt_parse(const char *spec, FmtSpec *fs) {
+  const char *p = spec + 1;
+  fs->flags = 0;
+  for (;; p++) {
+    switch (*p) {
+      case '-': fs->flags |= FMT_LEFT; continue;
+      case '+': fs->flags |= FMT_PLUS; continue;
+      case ' ': fs->flags |= FMT_SPACE; continue;
+      case '#': fs->flags |= FMT_ALT; continue;
+      case '0': fs->flags |= FMT_ZERO; continue;
+      default: break;
+    }
+    break;
+  }
+  fs->width = 0;
+  while (isdigit((unsigned char)*p))
+    fs->width = fs->width * 10 + (*p++ - '0');
+  fs->precision = -1;
+  if (*p == '.') {
+    fs->precision = 0;
+    while (isdigit((unsigned char)*++p))
+      fs->precision = fs->precision * 10 + (*p - '0');
+  }
+}
+
+/* Lays out [sign/prefix][zeros][body] in a field of fs->width: spaces on the left or
+ * (with '-') on the right, or zeros after the prefix when zero_pad. Returns the length
+ * written to out (which holds FMT_MAX_ITEM bytes; widths and precisions are at most 99). */
+static int fmt_field(char *out, const FmtSpec *fs, const char *prefix, int nprefix,
+                     int nzeros, const char *body, int nbody, int zero_pad) {
+  int len = nprefix + nzeros + nbody;
+  int pad = fs->width > len ? fs->width - len : 0;
+  char *o = out;
+  if (pad > 0 && !(fs->flags & FMT_LEFT) && !zero_pad) {
+    memset(o, ' ', (size_t)pad);
+    o += pad;
+  }
+  memcpy(o, prefix, (size_t)nprefix);
+  o += nprefix;
+  if (zero_pad && !(fs->flags & FMT_LEFT))
+    nzeros += pad;
+  memset(o, '0', (size_t)nzeros);
+  o += nzeros;
+  memcpy(o, body, (size_t)nbody);
+  o += nbody;
+  if (pad > 0 && (fs->flags & FMT_LEFT)) {
+    memset(o, ' ', (size_t)pad);
+    o += pad;
+  }
+  return (int)(o - out);
+}
+
+/* %d %i %u %o %x %X of a 64-bit integer. */
+static int fmt_integer(char *out, const char *spec, char conversion, lua_Integer value) {
+  FmtSpec fs;
+  fmt_parse(spec, &fs);
+  char digits[24];
+  char *d = digits + sizeof digits;   /* written backwards */
+  char prefix[2];
+  int nprefix = 0;
+  lua_Unsigned u = (lua_Unsigned)value;
+  if (conversion == 'd' || conversion == 'i') {
+    if (value < 0) {
+      prefix[nprefix++] = '-';
+      u = 0u - u;
+    } else if (fs.flags & FMT_PLUS) {
+      prefix[nprefix++] = '+';
+    } else if (fs.flags & FMT_SPACE) {
+      prefix[nprefix++] = ' ';
+    }
+  }
+  if (conversion == 'x' || conversion == 'X') {
+    const char *hex = conversion == 'x' ? "0123456789abcdef" : "0123456789ABCDEF";
+    for (; u != 0; u >>= 4)
+      *--d = hex[u & 15];
+    if ((fs.flags & FMT_ALT) && value != 0) {
+      prefix[nprefix++] = '0';
+      prefix[nprefix++] = conversion;
+    }
+  } else if (conversion == 'o') {
+    for (; u != 0; u >>= 3)
+      *--d = (char)('0' + (u & 7));
+  } else {
+    for (; u != 0; u /= 10)
+      *--d = (char)('0' + u % 10);
+  }
+  int ndigits = (int)(digits + sizeof digits - d);
+  if (ndigits == 0 && fs.precision != 0)
+    *--d = '0', ndigits = 1;   /* zero prints one digit, except at precision 0 */
+  int nzeros = fs.precision > ndigits ? fs.precision - ndigits : 0;
+  if (conversion == 'o' && (fs.flags & FMT_ALT) && nzeros == 0 &&
+      (ndigits == 0 || *d != '0'))
+    nzeros = 1;   /* '#': the first digit of an octal number is a 0 */
+  int zero_pad = (fs.flags & FMT_ZERO) && fs.precision < 0;
+  return fmt_field(out, &fs, prefix, nprefix, nzeros, d, ndigits, zero_pad);
+}
+
+/* %c, and %s of a string without zeros (precision: at most that many bytes). */
+static int fmt_chars(char *out, const char *spec, const char *s, size_t len) {
+  FmtSpec fs;
+  fmt_parse(spec, &fs);
+  if (fs.precision >= 0 && len > (size_t)fs.precision)
+    len = (size_t)fs.precision;
+  return fmt_field(out, &fs, "", 0, 0, s, (int)len, 0);
 }
 
 /* ---- %q ---- */
@@ -180,10 +295,12 @@ int strlib_format(lua_State *L) {
     char conversion = (f < f_end) ? *f : '\0';
     f++;
     switch (conversion) {
-      case 'c':
+      case 'c': {
+        char c = (char)(unsigned char)luaL_checkinteger(L, arg);
         fmt_check_spec(L, spec, FMT_FLAGS_CHAR, 0);
-        n = snprintf(item, sizeof item, spec, (int)luaL_checkinteger(L, arg));
+        n = fmt_chars(item, spec, &c, 1);
         break;
+      }
       case 'd': case 'i':
         flags = FMT_FLAGS_INT;
         goto integer;
@@ -195,8 +312,7 @@ int strlib_format(lua_State *L) {
       integer: {
         lua_Integer i = luaL_checkinteger(L, arg);
         fmt_check_spec(L, spec, flags, 1);
-        fmt_add_length(spec, "ll");
-        n = snprintf(item, sizeof item, spec, (long long)i);
+        n = fmt_integer(item, spec, conversion, i);
         break;
       }
       case 'a': case 'A':
@@ -237,7 +353,7 @@ int strlib_format(lua_State *L) {
         if (strchr(spec, '.') == NULL && len >= 100) {
           luaL_addvalue(&b);   /* a width alone cannot change a long string */
         } else {
-          n = snprintf(item, sizeof item, spec, s);
+          n = fmt_chars(item, spec, s, len);
           lua_pop(L, 1);
         }
         break;
