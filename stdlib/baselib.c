@@ -256,10 +256,13 @@ static __attribute__((noinline)) int collectgarbage_aux(lua_State *L) {
   return 1;
 }
 
+/* vm/api.c: pushes lua_typename(L, t) from strings made once per state. */
+void luai_pushtypename(lua_State *L, int t);
+
 static int base_type(lua_State *L) {
   int t = lua_type(L, 1);
   luaL_argcheck(L, t != LUA_TNONE, 1, "value expected");
-  lua_pushstring(L, lua_typename(L, t));
+  luai_pushtypename(L, t);
   return 1;
 }
 

@@ -207,6 +207,14 @@ HOT int lua_type(lua_State *L, int idx) {
   return isvalid(L, o) ? api_typeof(o) : LUA_TNONE;
 }
 
+/* For the base library's type(): the name of type t as a string, pushed without
+ * looking it up (not part of the public API). */
+void luai_pushtypename(lua_State *L, int t) {
+  api_check(L, LUA_TNONE <= t && t < LUA_NUMTYPES, "invalid type");
+  setsvalue(L->top, G(L)->typenames[t + 1]);
+  api_incr_top(L);
+}
+
 const char *lua_typename(lua_State *L, int t) {
   static const char *const names[LUA_NUMTYPES + 1] = {
     "no value", "nil", "boolean", "userdata", "number", "string",
@@ -318,8 +326,14 @@ HOT lua_Number lua_tonumberx(lua_State *L, int idx, int *pisnum) {
 }
 
 HOT lua_Integer lua_tointegerx(lua_State *L, int idx, int *pisnum) {
+  const Value *o = index2value(L, idx);
+  if (ttisinteger(o)) {  /* luaL_checkinteger's usual case */
+    if (pisnum)
+      *pisnum = 1;
+    return ivalue(o);
+  }
   lua_Integer res = 0;
-  int isnum = num_tointeger(index2value(L, idx), &res, F2I_EQ);
+  int isnum = num_tointeger(o, &res, F2I_EQ);
   if (pisnum)
     *pisnum = isnum;
   return isnum ? res : 0;

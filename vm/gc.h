@@ -51,6 +51,8 @@ void gc_check_metatable(lua_State *L, GCObject *o, Table *mt);
  * libgc query). The caller makes L->top cover every live slot (in a Lua frame:
  * L->top = ci->top), since the finalizers run on top of it. */
 void gc_run_pending_finalizers(lua_State *L);
+/* Zero the C stack just below the caller (stale object pointers; see gc.c). */
+void gc_clear_cstack_below(void);
 
 /* Bits of the object header's gcflags (owned by vm/gc.c). */
 #define GCF_FINREG 0x01   /* registered with the collector for __gc */

@@ -284,6 +284,7 @@ void vm_poll(lua_State *L) {
 void vm_safepoint(lua_State *L) {
   vm_poll(L);
   clear_dead_stack(L);
+  gc_clear_cstack_below();
   gc_run_pending_finalizers(L);
 }
 
@@ -965,6 +966,21 @@ L_CALL: {
       ci = newci;
       goto startfunc;
     }
+  } else if (ttislcf(ra) && likely(L->stack_last - L->top > LUA_MINSTACK &&
+                                   (ci - L->cibase) + 1 < L->cisize &&
+                                   !(L->hookmask & LUA_MASKCALL))) {
+    /* light C function (the libraries' functions) with room: vm_precall's C case */
+    CallInfo *newci = ci + 1;
+    newci->func = ra;
+    newci->nresults = GET_C(i) - 1;
+    newci->callstatus = 0;
+    newci->top = L->top + LUA_MINSTACK;
+    newci->u.c.k = NULL;
+    L->ci = newci;
+    int n = fvalue(ra)(L);
+    vm_poscall(L, L->ci, n);
+    RELOAD();
+    DISPATCH();
   }
   CallInfo *newci = vm_precall(L, ra, GET_C(i) - 1);
   if (newci == NULL) {  /* C function: already done */

@@ -73,6 +73,7 @@ typedef struct global_State {
   Value nilvalue;             /* a nil to return pointers to */
   unsigned int seed;          /* string hash seed */
   String *tmname[TM_N];       /* "__index", ... */
+  String *typenames[LUA_NUMTYPES + 1]; /* lua_typename(t) at [t + 1]: what type() returns */
   struct Table *mt[LUA_NUMTYPES]; /* metatables for basic types */
   String *memerrmsg;          /* "not enough memory" */
   struct lua_State *mainthread;

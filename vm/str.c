@@ -271,4 +271,6 @@ void str_init(lua_State *L) {
   g->memerrmsg = str_newz(L, "not enough memory");
   for (int i = 0; i < TM_N; i++)
     g->tmname[i] = str_newz(L, tm_names[i]);
+  for (int t = LUA_TNONE; t < LUA_NUMTYPES; t++)
+    g->typenames[t + 1] = str_newz(L, lua_typename(L, t));
 }
