@@ -1132,13 +1132,13 @@ const char *api_pushvfstring(lua_State *L, const char *fmt, va_list argp) {
         fmt_add(L, &b, &c, 1);
         break;
       }
-      case 'd': {
-        int n = snprintf(tmp, sizeof tmp, "%d", va_arg(argp, int));
-        fmt_add(L, &b, tmp, (size_t)n);
-        break;
-      }
-      case 'I': {
-        int n = snprintf(tmp, sizeof tmp, LUA_INTEGER_FMT, (LUAI_UACINT)va_arg(argp, lua_Integer));
+      case 'd': case 'I': {  /* num_tostr writes integers as LUA_INTEGER_FMT does */
+        Value v;
+        if (e[1] == 'd')
+          setivalue(&v, va_arg(argp, int));
+        else
+          setivalue(&v, (lua_Integer)va_arg(argp, LUAI_UACINT));
+        int n = num_tostr(&v, tmp);
         fmt_add(L, &b, tmp, (size_t)n);
         break;
       }

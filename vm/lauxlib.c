@@ -642,11 +642,9 @@ const char *luaL_tolstring(lua_State *L, int idx, size_t *len) {
       luaL_error(L, "'__tostring' must return a string");
   } else {
     switch (lua_type(L, idx)) {
-      case LUA_TNUMBER:
-        if (lua_isinteger(L, idx))
-          lua_pushfstring(L, "%I", (LUAI_UACINT)lua_tointeger(L, idx));
-        else
-          lua_pushfstring(L, "%f", (LUAI_UACNUMBER)lua_tonumber(L, idx));
+      case LUA_TNUMBER:  /* the conversion lua_pushfstring's %I and %f make */
+        lua_pushvalue(L, idx);
+        lua_tolstring(L, -1, NULL);
         break;
       case LUA_TSTRING:
         lua_pushvalue(L, idx);
