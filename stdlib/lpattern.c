@@ -11,6 +11,13 @@
 
 #include "strlib_internal.h"
 
+/* With glibc the character classes are read from its locale tables directly, as its
+ * isalpha()... macros do, but with the table pointers fetched once per match attempt
+ * instead of per test (a call each). Other C libraries use the macros. */
+#if defined(__GLIBC__)
+#define PAT_CTYPE_TABLES 1
+#endif
+
 #define PAT_MAXCAPTURES 32    /* lua5.4's LUA_MAXCAPTURES */
 #define PAT_MAXDEPTH    200   /* lua5.4's MAXCCALLS: nested calls of pat_match */
 #define PAT_ESC         '%'
@@ -28,6 +35,11 @@ typedef struct PatState {
   int depth_left;            /* recursion budget; restored on every return */
   int steps_left;            /* pat_match calls until the next cove_charge */
   int ncaptures;             /* captures started so far (open or closed) */
+  const char *first, *first_end;  /* pat_first_item: an item every match starts with */
+#ifdef PAT_CTYPE_TABLES
+  const unsigned short *ctype;   /* the C library's table for the current locale, */
+                                 /* read once per match attempt (pat_restart) */
+#endif
   struct {
     const char *start;
     ptrdiff_t len;           /* a length, CAP_OPEN or CAP_POSITION */
@@ -65,7 +77,40 @@ static const char *pat_item_end(PatState *ps, const char *p) {
 
 /* Does byte c belong to class letter cl (%a, %d, ...; upper case complements)?
  * A letter that names no class stands for itself (so %. matches '.'). */
-static int pat_class_matches(int c, int cl) {
+static inline int pat_class_matches(const PatState *ps, int c, int cl) {
+#ifdef PAT_CTYPE_TABLES
+  /* The class letter itself is read as ASCII (lua5.4 asks tolower/islower of the
+   * locale, which agree on these letters in every locale). */
+  unsigned short mask;
+  int negate = 0;
+  switch (cl) {
+    case 'A': negate = 1; /* fall through */
+    case 'a': mask = (unsigned short)_ISalpha; break;
+    case 'C': negate = 1; /* fall through */
+    case 'c': mask = (unsigned short)_IScntrl; break;
+    case 'D': negate = 1; /* fall through */
+    case 'd': mask = (unsigned short)_ISdigit; break;
+    case 'G': negate = 1; /* fall through */
+    case 'g': mask = (unsigned short)_ISgraph; break;
+    case 'L': negate = 1; /* fall through */
+    case 'l': mask = (unsigned short)_ISlower; break;
+    case 'P': negate = 1; /* fall through */
+    case 'p': mask = (unsigned short)_ISpunct; break;
+    case 'S': negate = 1; /* fall through */
+    case 's': mask = (unsigned short)_ISspace; break;
+    case 'U': negate = 1; /* fall through */
+    case 'u': mask = (unsigned short)_ISupper; break;
+    case 'W': negate = 1; /* fall through */
+    case 'w': mask = (unsigned short)_ISalnum; break;
+    case 'X': negate = 1; /* fall through */
+    case 'x': mask = (unsigned short)_ISxdigit; break;
+    case 'Z': negate = 1; /* fall through */
+    case 'z': return (c == 0) != negate;   /* deprecated, still accepted by lua5.4 */
+    default: return cl == c;
+  }
+  return ((ps->ctype[c] & mask) != 0) != negate;
+#else
+  (void)ps;
   int in;
   switch (tolower(cl)) {
     case 'a': in = isalpha(c); break;
@@ -82,10 +127,11 @@ static int pat_class_matches(int c, int cl) {
     default: return cl == c;
   }
   return islower(cl) ? in != 0 : in == 0;
+#endif
 }
 
 /* Does byte c belong to the set that starts at '[' (p) and ends at ']' (set_end)? */
-static int pat_set_matches(int c, const char *p, const char *set_end) {
+static int pat_set_matches(const PatState *ps, int c, const char *p, const char *set_end) {
   int want = 1;
   if (p[1] == '^') {
     want = 0;
@@ -94,7 +140,7 @@ static int pat_set_matches(int c, const char *p, const char *set_end) {
   while (++p < set_end) {
     if (*p == PAT_ESC) {
       p++;
-      if (pat_class_matches(c, (unsigned char)*p))
+      if (pat_class_matches(ps, c, (unsigned char)*p))
         return want;
     } else if (p[1] == '-' && p + 2 < set_end) {
       p += 2;
@@ -108,15 +154,15 @@ static int pat_set_matches(int c, const char *p, const char *set_end) {
 }
 
 /* Does the subject byte at s match the item [p, item_end)? False at the subject end. */
-static int pat_single_matches(PatState *ps, const char *s, const char *p,
+static inline int pat_single_matches(PatState *ps, const char *s, const char *p,
                               const char *item_end) {
   if (s >= ps->src_end)
     return 0;
   int c = (unsigned char)*s;
   switch (*p) {
     case '.': return 1;
-    case PAT_ESC: return pat_class_matches(c, (unsigned char)p[1]);
-    case '[': return pat_set_matches(c, p, item_end - 1);
+    case PAT_ESC: return pat_class_matches(ps, c, (unsigned char)p[1]);
+    case '[': return pat_set_matches(ps, c, p, item_end - 1);
     default: return (unsigned char)*p == c;
   }
 }
@@ -143,12 +189,27 @@ static const char *pat_match_balance(PatState *ps, const char *s, const char *p)
 /* ---- repetitions ---- */
 
 /* item* (greedy): take as many as possible, then give back one at a time. */
+/* The character the rest of the pattern at p must start with, or -1: p is a plain
+ * character (no class, set, capture or anchor) not followed by a quantifier that allows
+ * zero of it. pat_match fails on any other subject byte before reading further (so
+ * before any malformed-pattern error), which lets a repetition skip those lengths. */
+static int pat_leading_literal(const PatState *ps, const char *p) {
+  if (p >= ps->pat_end || strchr("^$*+?.([%-)", *p) != NULL)
+    return -1;
+  if (p + 1 < ps->pat_end && (p[1] == '*' || p[1] == '?' || p[1] == '-'))
+    return -1;
+  return (unsigned char)*p;
+}
+
 static const char *pat_expand_greedy(PatState *ps, const char *s, const char *p,
                                      const char *item_end) {
   ptrdiff_t n = 0;
   while (pat_single_matches(ps, s + n, p, item_end))
     n++;
+  int next = pat_leading_literal(ps, item_end + 1);
   for (; n >= 0; n--) {
+    if (next >= 0 && (s + n >= ps->src_end || (unsigned char)s[n] != next))
+      continue;
     const char *res = pat_match(ps, s + n, item_end + 1);
     if (res != NULL)
       return res;
@@ -262,8 +323,8 @@ again:
           /* A frontier sees '\0' before the subject and after its end. */
           int before = (s == ps->src_begin) ? 0 : (unsigned char)s[-1];
           int after = (s < ps->src_end) ? (unsigned char)*s : 0;
-          if (!pat_set_matches(before, p, set_end - 1) &&
-              pat_set_matches(after, p, set_end - 1)) {
+          if (!pat_set_matches(ps, before, p, set_end - 1) &&
+              pat_set_matches(ps, after, p, set_end - 1)) {
             p = set_end;
             goto again;
           }
@@ -286,7 +347,7 @@ again:
       break;
   }
   /* An item with an optional quantifier. */
-  const char *item_end = pat_item_end(ps, p);
+  const char *item_end = (*p != PAT_ESC && *p != '[') ? p + 1 : pat_item_end(ps, p);
   char quant = item_end < ps->pat_end ? *item_end : '\0';
   if (!pat_single_matches(ps, s, p, item_end)) {
     if (quant == '*' || quant == '?' || quant == '-') {
@@ -325,7 +386,76 @@ done:
   return s;
 }
 
+/* ---- where a match can start ----
+ * When the pattern (after at most a few opening captures) starts with a single item
+ * that must match once (a character, '.', a class or a set, followed by '+' or by no
+ * quantifier), pat_match fails at once, with no effect and no error, at any subject
+ * position that item does not match. The search loops test that item themselves there
+ * instead of calling pat_match. Anything else (anchors, %b, %f, back-references,
+ * malformed items, which pat_match must be the one to report) turns the test off. */
+
+/* End of the set at p ('['), or NULL where pat_item_end would raise an error. */
+static const char *pat_set_end_quiet(const PatState *ps, const char *p) {
+  p++;
+  if (p < ps->pat_end && *p == '^')
+    p++;
+  do {
+    if (p >= ps->pat_end)
+      return NULL;
+    char c = *p++;
+    if (c == PAT_ESC && p < ps->pat_end)
+      p++;
+  } while (p == ps->pat_end || *p != ']');
+  return p + 1;
+}
+
+static void pat_first_item(PatState *ps, const char *p) {
+  ps->first = NULL;
+  for (int opens = 0; p < ps->pat_end && *p == '(' && opens < 4; opens++)
+    p += (p + 1 < ps->pat_end && p[1] == ')') ? 2 : 1;
+  if (p >= ps->pat_end)
+    return;
+  const char *end;
+  switch (*p) {
+    case '(': case ')': case '$': case '^': case '*': case '+': case '?': case '-':
+      return;
+    case PAT_ESC:
+      if (p + 1 >= ps->pat_end || p[1] == 'b' || p[1] == 'f' ||
+          (p[1] >= '0' && p[1] <= '9'))
+        return;
+      end = p + 2;
+      break;
+    case '[':
+      end = pat_set_end_quiet(ps, p);
+      if (end == NULL)
+        return;
+      break;
+    default:
+      end = p + 1;
+      break;
+  }
+  if (end < ps->pat_end && (*end == '*' || *end == '?' || *end == '-'))
+    return;
+  ps->first = p;
+  ps->first_end = end;
+}
+
+/* Can a match start at s? False only where pat_match would fail at once. */
+static inline int pat_may_start(PatState *ps, const char *s) {
+  return ps->first == NULL || pat_single_matches(ps, s, ps->first, ps->first_end);
+}
+
 /* ---- results ---- */
+
+/* Before each match attempt: no captures yet, and the locale's tables (Lua code run
+ * between attempts, by gsub's replacement function or a gmatch loop, may have called
+ * os.setlocale). */
+static void pat_restart(PatState *ps) {
+  ps->ncaptures = 0;
+#ifdef PAT_CTYPE_TABLES
+  ps->ctype = *__ctype_b_loc();
+#endif
+}
 
 static void pat_init(PatState *ps, lua_State *L, const char *s, size_t slen,
                      const char *p, size_t plen) {
@@ -335,7 +465,8 @@ static void pat_init(PatState *ps, lua_State *L, const char *s, size_t slen,
   ps->src_begin = s;
   ps->src_end = s + slen;
   ps->pat_end = p + plen;
-  ps->ncaptures = 0;
+  ps->first = NULL;
+  pat_restart(ps);
 }
 
 /* Get capture i of a match [s, e). With no captures, capture 0 is the whole match.
@@ -425,9 +556,10 @@ static int pat_find_aux(lua_State *L, int is_find) {
       plen--;
     }
     pat_init(&ps, L, s, slen, p, plen);
+    pat_first_item(&ps, p);
     do {
-      ps.ncaptures = 0;
-      const char *end = pat_match(&ps, start, p);
+      pat_restart(&ps);
+      const char *end = pat_may_start(&ps, start) ? pat_match(&ps, start, p) : NULL;
       if (end != NULL) {
         if (is_find) {
           lua_pushinteger(L, (start - s) + 1);
@@ -464,8 +596,8 @@ static int pat_gmatch_step(lua_State *L) {
   GmatchState *gm = (GmatchState *)lua_touserdata(L, lua_upvalueindex(3));
   gm->ps.L = L;   /* the iterator may run in another coroutine than gmatch did */
   for (const char *src = gm->next; src <= gm->ps.src_end; src++) {
-    gm->ps.ncaptures = 0;
-    const char *end = pat_match(&gm->ps, src, gm->pat);
+    pat_restart(&gm->ps);
+    const char *end = pat_may_start(&gm->ps, src) ? pat_match(&gm->ps, src, gm->pat) : NULL;
     if (end != NULL && end != gm->last_end) {
       gm->next = gm->last_end = end;
       return pat_push_captures(&gm->ps, src, end);
@@ -485,6 +617,7 @@ int strlib_gmatch(lua_State *L) {
     init = slen + 1;   /* past the end: the iterator finds nothing */
   STRLIB_CHARGE_FUEL(L, slen);
   pat_init(&gm->ps, L, s, slen, p, plen);
+  pat_first_item(&gm->ps, p);
   gm->next = s + init;
   gm->pat = p;
   gm->last_end = NULL;
@@ -572,9 +705,10 @@ int strlib_gsub(lua_State *L) {
   }
   STRLIB_CHARGE_FUEL(L, slen);
   pat_init(&ps, L, src, slen, p, plen);
+  pat_first_item(&ps, p);
   while (count < max_repl) {
-    ps.ncaptures = 0;
-    const char *end = pat_match(&ps, src, p);
+    pat_restart(&ps);
+    const char *end = pat_may_start(&ps, src) ? pat_match(&ps, src, p) : NULL;
     if (end != NULL && end != last_end) {
       count++;
       changed |= pat_add_replacement(&ps, &b, src, end, repl_type);
