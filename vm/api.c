@@ -48,7 +48,7 @@ const char lua_ident[] =
 #define api_incr_top(L) \
   ((L)->top++, api_check(L, (L)->top <= (L)->ci->top, "stack overflow"))
 
-HOT static Value *index2value(lua_State *L, int idx) {
+static inline __attribute__((always_inline)) Value *index2value(lua_State *L, int idx) {
   CallInfo *ci = L->ci;
   if (idx > 0) {
     Value *o = ci->func + idx;
