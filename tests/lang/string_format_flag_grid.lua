@@ -65,3 +65,9 @@ for _, spec in ipairs({"%5d", "%-8d|", "%+d", "% d", "%05d", "%-05d|", "%.3d", "
 end
 print(string.format("[%5c][%-5c][%c]", 65, 66, 0):byte(1, -1))
 print(string.format("[%10s][%-10s][%.2s][%10.3s][%-10.3s][%.0s]", "ab", "cd", "efgh", "ijkl", "mnop", "q"))
+for _, v in ipairs({0, 1, -1, 255, math.mininteger, math.maxinteger}) do
+  print(string.format("[%u][%5u][%-5u|][%05u][%.3u][%8.3u][%.0u]", v, v, v, v, v, v, v))
+end
+print(pcall(string.format, "%#u", 1), pcall(string.format, "%+u", 1), pcall(string.format, "% u", 1))
+print(pcall(string.format, "%100d", 1), pcall(string.format, "%.100d", 1), pcall(string.format, "%099d", 1))
+print(string.format("%99d|%.99d", 7, 7):len())
