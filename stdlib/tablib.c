@@ -288,6 +288,10 @@ static void sort_range(lua_State *L, int cmp, SortIdx lo, SortIdx up, unsigned i
   }
 }
 
+/* vm/api.c: the default order on a plain table of integers or strings, sorted in
+ * place (the result is the only sorted order there is); 0 when it does not apply. */
+int luai_sortplain(lua_State *L, int idx, lua_Integer n);
+
 static int tab_sort(lua_State *L) {
   lua_Integer n = tab_length(L, 1, TAB_RW);
   if (n > 1) {
@@ -295,6 +299,8 @@ static int tab_sort(lua_State *L) {
     int cmp = !lua_isnoneornil(L, 2);
     if (cmp) luaL_checktype(L, 2, LUA_TFUNCTION);
     lua_settop(L, 2);
+    if (!cmp && luai_sortplain(L, 1, n))
+      return 0;
     sort_range(L, cmp, 1, (SortIdx)n, 0);
   }
   return 0;

@@ -207,6 +207,13 @@ HOT int lua_type(lua_State *L, int idx) {
   return isvalid(L, o) ? api_typeof(o) : LUA_TNONE;
 }
 
+/* For table.sort (stdlib/tablib.c): sorts t[1..n] of the table at idx in place when
+ * tab_sort_plain can, else returns 0 (not part of the public API). */
+int luai_sortplain(lua_State *L, int idx, lua_Integer n) {
+  const Value *o = index2value(L, idx);
+  return ttistable(o) && n > 0 && tab_sort_plain(L, tabvalue(o), (lua_Unsigned)n);
+}
+
 /* For the base library's type(): the name of type t as a string, pushed without
  * looking it up (not part of the public API). */
 void luai_pushtypename(lua_State *L, int t) {

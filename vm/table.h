@@ -57,6 +57,11 @@ struct GCAttach {
   Value val;
 };
 
+/* table.sort without an order function on t[1..n], when t is a plain table holding
+ * only integers or only strings ("C" collation): sorts in place and returns 1; returns
+ * 0, having done nothing, in every other case (vm/tabsort.c). */
+int tab_sort_plain(lua_State *L, Table *t, lua_Unsigned n);
+
 /* Give t the weak mode `mode` (0, WEAK_KEYS, WEAK_VALUES or both): moves its storage
  * to the matching kind and creates or drops its attachments. Called by gc.c. */
 void tab_setweakmode(lua_State *L, Table *t, int mode);
