@@ -624,6 +624,7 @@ static int finish_pcallk(lua_State *L, CallInfo *ci) {
     func_close(L, restorestack(L, ci->u2.funcidx), status, 1);
     ci = L->cibase + ciidx;
     vm_seterrorobj(L, status, restorestack(L, ci->u2.funcidx));
+    clear_unwound(L, L->deadend);  /* as vm_pcall does; precover set the extent */
     vm_shrinkstack(L);
     setcistrecst(ci, LUA_OK);
   }
@@ -673,6 +674,8 @@ static CallInfo *find_pcall(lua_State *L) {
 static int precover(lua_State *L, int status) {
   CallInfo *ci;
   while (errorstatus(status) && (ci = find_pcall(L)) != NULL) {
+    Value *hi = L->top > L->ci->top ? L->top : L->ci->top;  /* what the error unwound */
+    L->deadend = savestack(L, hi);
     L->ci = ci;
     setcistrecst(ci, status);
     status = vm_rawrunprotected(L, unroll, NULL);

@@ -118,6 +118,8 @@ struct lua_State {
   uint32_t nCcalls;            /* nested C calls + non-yieldable calls (upper 16 bits) */
   int oldpc;                  /* last pc traced (line hooks) */
   int stacksize;              /* number of slots allocated (without EXTRA_STACK) */
+  ptrdiff_t deadend;          /* stack offset: end of the frames an error in a coroutine
+                               * unwound, for finish_pcallk to clear (vm/call.c) */
 };
 
 #define G(L) ((L)->l_G)

@@ -235,27 +235,19 @@ static void test_memory(void) {
  * call builds a table at a different stack depth (deepest first, so a later, shallower
  * call never overwrites an earlier one's slot) and fails; the host then only
  * allocates, so collections run without any Lua code (no safe point) in between. */
-static void test_unwound_registers(void) {
-  lua_State *L = cove_newstate(NULL);
-  luaL_openlibs(L);
-  int st = dostring(L,
-      "W = setmetatable({}, {__mode = 'v'})\n"
-      "function dive(n, i)\n"
-      "  if n > 0 then return dive(n - 1, i) + 0 end\n"
-      "  local t = {i}\n"
-      "  W[i] = t\n"
-      "  error('fail')\n"
-      "end\n");
-  check(st == LUA_OK, "unwound registers: setup");
-  for (int i = 1; i <= 10; i++) {
-    lua_getglobal(L, "dive");
-    lua_pushinteger(L, 40 - 3 * i);
-    lua_pushinteger(L, i);
-    if (lua_pcall(L, 2, 0, 0) == LUA_OK)
-      check(0, "unwound registers: dive fails");
-    lua_pop(L, 1);
-  }
-  for (int i = 0; i < 400; i++) {  /* ~25 MB of strings: several automatic collections */
+static const char unwound_setup[] =
+    "W = setmetatable({}, {__mode = 'v'})\n"
+    "function dive(n, i)\n"
+    "  if n > 0 then return dive(n - 1, i) + 0 end\n"
+    "  local t = {i}\n"
+    "  W[i] = t\n"
+    "  error('fail')\n"
+    "end\n";
+
+/* Allocate ~25 MB from the host (several automatic collections, no Lua code so no safe
+ * point), then count the entries of the weak table W that are still there. */
+static int unwound_left(lua_State *L) {
+  for (int i = 0; i < 400; i++) {
     lua_pushlstring(L, NULL, 0);
     lua_pop(L, 1);
     luaL_Buffer b;
@@ -271,8 +263,48 @@ static void test_unwound_registers(void) {
     left++;
     lua_pop(L, 1);
   }
+  lua_pop(L, 1);
+  return left;
+}
+
+static void test_unwound_registers(void) {
+  lua_State *L = cove_newstate(NULL);
+  luaL_openlibs(L);
+  int st = dostring(L, unwound_setup);
+  check(st == LUA_OK, "unwound registers: setup");
+  for (int i = 1; i <= 10; i++) {
+    lua_getglobal(L, "dive");
+    lua_pushinteger(L, 40 - 3 * i);
+    lua_pushinteger(L, i);
+    if (lua_pcall(L, 2, 0, 0) == LUA_OK)
+      check(0, "unwound registers: dive fails");
+    lua_pop(L, 1);
+  }
+  int left = unwound_left(L);
   printf("     (%d of 10 tables of failed calls still reachable)\n", left);
   check(left <= 2, "tables built by failed calls are collectable once lua_pcall returns");
+  lua_close(L);
+}
+
+/* The same inside a coroutine: there pcall's error goes through the coroutine's own
+ * recovery (lua5.4's precover/finishpcallk), and the coroutine, suspended afterwards,
+ * keeps its stack while the host allocates. */
+static void test_unwound_registers_coroutine(void) {
+  lua_State *L = cove_newstate(NULL);
+  luaL_openlibs(L);
+  int st = dostring(L, unwound_setup);
+  check(st == LUA_OK, "unwound registers (coroutine): setup");
+  lua_State *co = lua_newthread(L);
+  st = luaL_loadstring(co,
+      "for i = 1, 10 do assert(not pcall(dive, 40 - 3 * i, i)) end\n"
+      "coroutine.yield()\n");
+  check(st == LUA_OK, "unwound registers (coroutine): load");
+  int nres = 0;
+  st = lua_resume(co, L, 0, &nres);
+  check(st == LUA_YIELD, "unwound registers (coroutine): the coroutine yields");
+  int left = unwound_left(L);
+  printf("     (%d of 10 tables of failed calls in a coroutine still reachable)\n", left);
+  check(left <= 2, "tables built by failed calls in a coroutine are collectable");
   lua_close(L);
 }
 
@@ -280,6 +312,7 @@ int main(int argc, char **argv) {
   test_basics();
   test_memory();
   test_unwound_registers();
+  test_unwound_registers_coroutine();
   if (argc < 2 || strcmp(argv[1], "noquota") != 0) {
     test_quotas();
     test_library_charges();
