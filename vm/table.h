@@ -61,6 +61,10 @@ struct GCAttach {
  * only integers or only strings ("C" collation): sorts in place and returns 1; returns
  * 0, having done nothing, in every other case (vm/tabsort.c). */
 int tab_sort_plain(lua_State *L, Table *t, lua_Unsigned n);
+/* Its sort: n integers, or n strings ("C" collation), in ascending order. Quicksort
+ * levels past `depth` switch to heapsort (tab_sort_plain gives 2 log2 n; the unit tests
+ * give less, to reach the heapsort). */
+void tab_sort_values(lua_State *L, Value *a, size_t n, int strings, int depth);
 
 /* Give t the weak mode `mode` (0, WEAK_KEYS, WEAK_VALUES or both): moves its storage
  * to the matching kind and creates or drops its attachments. Called by gc.c. */

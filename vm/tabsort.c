@@ -105,6 +105,10 @@ static void plain_sort(lua_State *L, Value *a, size_t n, int strings, int depth)
   plain_insertion(L, a, n, strings);
 }
 
+void tab_sort_values(lua_State *L, Value *a, size_t n, int strings, int depth) {
+  plain_sort(L, a, n, strings, depth);
+}
+
 static int collation_is_c(void) {
   const char *loc = setlocale(LC_COLLATE, NULL);
   return loc != NULL && (strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0);
@@ -124,7 +128,7 @@ int tab_sort_plain(lua_State *L, Table *t, lua_Unsigned n) {
   int depth = 0;
   for (lua_Unsigned m = n; m > 1; m >>= 1)
     depth += 2;
-  plain_sort(L, a, (size_t)n, strings, depth);
+  tab_sort_values(L, a, (size_t)n, strings, depth);
   if (t->lenhint < n)  /* as the reads of lua5.4's path would have left it */
     t->lenhint = (uint32_t)n;
   return 1;

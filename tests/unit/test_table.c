@@ -2,6 +2,7 @@
  * the length operator's borders and next()'s order, checked against what lua5.4
  * answers for the same operations (the expected values come from running lua5.4). */
 #include <criterion/criterion.h>
+#include <string.h>
 
 #include "lua.h"
 #include "lauxlib.h"
@@ -293,4 +294,43 @@ Test(table, prune_clears_dead_weak_entries_only) {
   while (tab_next(L, t, &key, &val)) n++;
   cr_assert_eq(n, 3);
   dead_obj = NULL;
+}
+
+/* vm/tabsort.c at every quicksort depth, down to 0 (all heapsort): random data never
+ * runs a real table.sort out of depth, so the heapsort is reached only from here. */
+Test(table, plain_sort_at_every_depth) {
+  enum { N = 2000 };
+  static Value a[N];
+  static const char *const words[] = {"pear", "apple", "fig", "", "apple", "kiwi",
+                                      "banana", "fig", "a", "zz"};
+  unsigned seed = 12345;
+  for (int depth = 0; depth <= 24; depth += 3) {
+    for (size_t n = 0; n <= N; n = n * 3 + 1) {
+      lua_Integer sum = 0;
+      for (size_t i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        lua_Integer v = (lua_Integer)(seed >> 8) % 500 - 250;
+        if (i % 7 == 0)
+          v = (i % 2) ? LUA_MAXINTEGER : LUA_MININTEGER;
+        a[i] = I(v);
+        sum += v / 4;
+      }
+      tab_sort_values(L, a, n, 0, depth);
+      lua_Integer after = 0;
+      for (size_t i = 0; i < n; i++) {
+        after += ivalue(&a[i]) / 4;
+        if (i > 0)
+          cr_assert_leq(ivalue(&a[i - 1]), ivalue(&a[i]), "depth %d, n %zu, at %zu", depth,
+                        n, i);
+      }
+      cr_assert_eq(after, sum, "the same integers, permuted");
+      for (size_t i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        setsvalue(&a[i], str_newz(L, words[(seed >> 8) % 10]));
+      }
+      tab_sort_values(L, a, n, 1, depth);
+      for (size_t i = 1; i < n; i++)
+        cr_assert_leq(strcmp(getstr(strvalue(&a[i - 1])), getstr(strvalue(&a[i]))), 0);
+    }
+  }
 }
