@@ -67,6 +67,11 @@ typedef enum {
   TM_N
 } TMS;
 
+/* str_newz's cache of short strings by the address of the C string (lua5.4's
+ * luaS_new cache): 53 sets of 2. */
+#define STRCACHE_SETS 53
+#define STRCACHE_WAYS 2
+
 typedef struct global_State {
   StringTable strt;
   Value registry;             /* the registry table */
@@ -74,6 +79,7 @@ typedef struct global_State {
   unsigned int seed;          /* string hash seed */
   String *tmname[TM_N];       /* "__index", ... */
   String *typenames[LUA_NUMTYPES + 1]; /* lua_typename(t) at [t + 1]: what type() returns */
+  String *strcache[STRCACHE_SETS][STRCACHE_WAYS]; /* str_newz by C address (vm/str.c) */
   struct Table *mt[LUA_NUMTYPES]; /* metatables for basic types */
   String *memerrmsg;          /* "not enough memory" */
   struct lua_State *mainthread;

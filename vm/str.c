@@ -245,8 +245,23 @@ HOT String *str_new(lua_State *L, const char *s, size_t len) {
   return ts;
 }
 
+/* C strings (lua_pushstring, lua_getfield's keys...) are mostly literals met again and
+ * again at the same address: a hit costs a strcmp instead of strlen, a hash and a
+ * probe. Only short strings are kept (the cache, in the scanned global state, keeps
+ * them alive; a long one could be large). */
 HOT String *str_newz(lua_State *L, const char *s) {
-  return str_new(L, s, strlen(s));
+  String **set = G(L)->strcache[(uintptr_t)s % STRCACHE_SETS];
+  for (int j = 0; j < STRCACHE_WAYS; j++)
+    if (set[j] != NULL && strcmp(s, getstr(set[j])) == 0)
+      return set[j];
+  size_t len = strlen(s);
+  String *ts = str_new(L, s, len);
+  if (len <= STR_MAXSHORT) {
+    for (int j = STRCACHE_WAYS - 1; j > 0; j--)
+      set[j] = set[j - 1];
+    set[0] = ts;
+  }
+  return ts;
 }
 
 static const char *const tm_names[TM_N] = {

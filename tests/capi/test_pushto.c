@@ -253,3 +253,29 @@ Test(pushto, userdata_pointers) {
   cr_assert_null(lua_tothread(L, -1));
   cr_assert_null(lua_tocfunction(L, -1));
 }
+
+/* One C buffer, rewritten between pushes: each push must take the bytes it holds now
+ * (Cove remembers strings by the address of the C string; lua5.4's luaS_new does too). */
+Test(pushto, pushstring_reads_a_reused_buffer_afresh) {
+  char buf[64];
+  const char *const texts[] = {"alpha", "alph", "alphabet", "", "beta",
+                               "a string longer than forty bytes, not interned at all",
+                               "a string longer than forty bytes, not interned at ALL",
+                               "alpha"};
+  int n = (int)(sizeof texts / sizeof texts[0]);
+  for (int i = 0; i < n; i++) {
+    strcpy(buf, texts[i]);
+    lua_pushstring(L, buf);
+    lua_getfield(L, LUA_REGISTRYINDEX, buf);   /* a key from the same buffer */
+    lua_pop(L, 1);
+  }
+  for (int i = 0; i < n; i++)
+    cr_assert_str_eq(lua_tostring(L, i + 1), texts[i], "push %d", i);
+  cr_assert(lua_rawequal(L, 1, n), "equal short strings are one interned string");
+  strcpy(buf, "key");
+  lua_pushinteger(L, 42);
+  lua_setfield(L, LUA_REGISTRYINDEX, buf);
+  strcpy(buf, "kez");
+  cr_assert_eq(lua_getfield(L, LUA_REGISTRYINDEX, buf), LUA_TNIL);
+  cr_assert_eq(lua_getfield(L, LUA_REGISTRYINDEX, "key"), LUA_TNUMBER);
+}
