@@ -50,6 +50,23 @@ static const char *pat_match(PatState *ps, const char *s, const char *p);
 
 /* ---- single items ---- */
 
+/* End of the set at p ('['), or NULL when the pattern ends before its ']'. The first
+ * character after '[' (or "[^") is part of the set even when it is ']', hence a
+ * do-while; an escape protects the character after it. */
+static const char *pat_set_end(const PatState *ps, const char *p) {
+  p++;
+  if (p < ps->pat_end && *p == '^')
+    p++;
+  do {
+    if (p >= ps->pat_end)
+      return NULL;
+    char c = *p++;
+    if (c == PAT_ESC && p < ps->pat_end)
+      p++;
+  } while (p == ps->pat_end || *p != ']');
+  return p + 1;
+}
+
 /* Return the end of the item starting at p (a char, '.', %x or a [set]). */
 static const char *pat_item_end(PatState *ps, const char *p) {
   char c = *p++;
@@ -59,18 +76,10 @@ static const char *pat_item_end(PatState *ps, const char *p) {
     return p + 1;
   }
   if (c == '[') {
-    if (*p == '^')
-      p++;
-    /* The first character after '[' (or "[^") is part of the set even when it is
-     * ']', hence a do-while; an escape protects the character after it. */
-    do {
-      if (p >= ps->pat_end)
-        luaL_error(ps->L, "malformed pattern (missing ']')");
-      c = *p++;
-      if (c == PAT_ESC && p < ps->pat_end)
-        p++;
-    } while (p == ps->pat_end || *p != ']');
-    return p + 1;
+    const char *end = pat_set_end(ps, p - 1);
+    if (end == NULL)
+      luaL_error(ps->L, "malformed pattern (missing ']')");
+    return end;
   }
   return p;
 }
@@ -394,21 +403,6 @@ done:
  * instead of calling pat_match. Anything else (anchors, %b, %f, back-references,
  * malformed items, which pat_match must be the one to report) turns the test off. */
 
-/* End of the set at p ('['), or NULL where pat_item_end would raise an error. */
-static const char *pat_set_end_quiet(const PatState *ps, const char *p) {
-  p++;
-  if (p < ps->pat_end && *p == '^')
-    p++;
-  do {
-    if (p >= ps->pat_end)
-      return NULL;
-    char c = *p++;
-    if (c == PAT_ESC && p < ps->pat_end)
-      p++;
-  } while (p == ps->pat_end || *p != ']');
-  return p + 1;
-}
-
 static void pat_first_item(PatState *ps, const char *p) {
   ps->first = NULL;
   for (int opens = 0; p < ps->pat_end && *p == '(' && opens < 4; opens++)
@@ -426,7 +420,7 @@ static void pat_first_item(PatState *ps, const char *p) {
       end = p + 2;
       break;
     case '[':
-      end = pat_set_end_quiet(ps, p);
+      end = pat_set_end(ps, p);
       if (end == NULL)
         return;
       break;

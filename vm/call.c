@@ -441,13 +441,7 @@ static Value *try_call_meta(lua_State *L, Value *func, int *chain) {
 
 HOT static int precall_c(lua_State *L, Value *func, int nresults, lua_CFunction f) {
   checkstack_func(L, LUA_MINSTACK, func);
-  CallInfo *ci = vm_nextci(L);
-  ci->func = func;
-  ci->nresults = nresults;
-  ci->callstatus = 0;
-  ci->top = L->top + LUA_MINSTACK;
-  ci->u.c.k = NULL;
-  L->ci = ci;
+  vm_enterc(L, vm_nextci(L), func, nresults);
   if (unlikely(L->hookmask & LUA_MASKCALL))
     vm_hooktransfer(L, LUA_HOOKCALL, -1, 1, (int)(L->top - func) - 1);
   int n = f(L);
@@ -577,6 +571,12 @@ int vm_closeprotected(lua_State *L, ptrdiff_t level, int status) {
   }
 }
 
+/* Where the frames an error is unwinding end (a saved offset): the higher of the top and
+ * the failing frame's top. */
+static ptrdiff_t unwound_end(lua_State *L) {
+  return savestack(L, L->top > L->ci->top ? L->top : L->ci->top);
+}
+
 /* Zero the stack from the top up to `dead_end` (a saved offset), clamped to the stack. */
 static void clear_unwound(lua_State *L, ptrdiff_t dead_end) {
   Value *end = restorestack(L, dead_end), *last = L->stack_last + EXTRA_STACK;
@@ -596,8 +596,7 @@ int vm_pcall(lua_State *L, ProtectedFn f, void *ud, ptrdiff_t oldtop, ptrdiff_t 
     /* The unwound frames' registers stay in the stack above the new top, and libgc
      * scans them: without clearing, what the failed call built (a table filling the
      * memory quota) lives until the next safe point clears the dead stack. */
-    Value *hi = L->top > L->ci->top ? L->top : L->ci->top;
-    ptrdiff_t dead_end = savestack(L, hi);
+    ptrdiff_t dead_end = unwound_end(L);
     L->ci = L->cibase + old_ci;
     L->allowhook = old_allowhook;
     status = vm_closeprotected(L, oldtop, status);
@@ -674,8 +673,7 @@ static CallInfo *find_pcall(lua_State *L) {
 static int precover(lua_State *L, int status) {
   CallInfo *ci;
   while (errorstatus(status) && (ci = find_pcall(L)) != NULL) {
-    Value *hi = L->top > L->ci->top ? L->top : L->ci->top;  /* what the error unwound */
-    L->deadend = savestack(L, hi);
+    L->deadend = unwound_end(L);  /* finish_pcallk clears it */
     L->ci = ci;
     setcistrecst(ci, status);
     status = vm_rawrunprotected(L, unroll, NULL);

@@ -63,6 +63,16 @@ int vm_closethread(lua_State *L, lua_State *from);  /* coroutine.close / lua_clo
  * its frame and return it (the caller runs it). C function: run it, move its results,
  * return NULL. Non-functions go through __call. */
 CallInfo *vm_precall(lua_State *L, Value *func, int nresults);
+/* Enter ci (the frame after L->ci, room checked) as a C function's frame: vm_precall's
+ * C case and the interpreter's CALL of a light C function share it. */
+static inline void vm_enterc(lua_State *L, CallInfo *ci, Value *func, int nresults) {
+  ci->func = func;
+  ci->nresults = nresults;
+  ci->callstatus = 0;
+  ci->top = L->top + LUA_MINSTACK;
+  ci->u.c.k = NULL;
+  L->ci = ci;
+}
 /* Tail call from the Lua frame ci of the function at func with narg1 - 1 arguments;
  * delta is the vararg shift of ci's function slot. Lua callee: reuses ci, returns -1.
  * C callee: runs it and returns its number of results (still at the top). */

@@ -970,13 +970,7 @@ L_CALL: {
                                    (ci - L->cibase) + 1 < L->cisize &&
                                    !(L->hookmask & LUA_MASKCALL))) {
     /* light C function (the libraries' functions) with room: vm_precall's C case */
-    CallInfo *newci = ci + 1;
-    newci->func = ra;
-    newci->nresults = GET_C(i) - 1;
-    newci->callstatus = 0;
-    newci->top = L->top + LUA_MINSTACK;
-    newci->u.c.k = NULL;
-    L->ci = newci;
+    vm_enterc(L, ci + 1, ra, GET_C(i) - 1);
     int n = fvalue(ra)(L);
     vm_poscall(L, L->ci, n);
     RELOAD();

@@ -15,6 +15,12 @@
 
 #define PLAIN_SMALL 16   /* ranges this short are insertion-sorted */
 
+static inline void plain_swap(Value *x, Value *y) {
+  Value t = *x;
+  *x = *y;
+  *y = t;
+}
+
 static inline int plain_less(lua_State *L, const Value *a, const Value *b, int strings) {
   return strings ? vm_lessthan(L, a, b) : ivalue(a) < ivalue(b);
 }
@@ -38,9 +44,7 @@ static void plain_siftdown(lua_State *L, Value *a, size_t root, size_t n, int st
       child++;
     if (!plain_less(L, &a[root], &a[child], strings))
       return;
-    Value t = a[root];
-    a[root] = a[child];
-    a[child] = t;
+    plain_swap(&a[root], &a[child]);
     root = child;
   }
 }
@@ -49,19 +53,14 @@ static void plain_heapsort(lua_State *L, Value *a, size_t n, int strings) {
   for (size_t i = n / 2; i-- > 0;)
     plain_siftdown(L, a, i, n, strings);
   while (n > 1) {
-    Value t = a[0];
-    a[0] = a[--n];
-    a[n] = t;
+    plain_swap(&a[0], &a[--n]);
     plain_siftdown(L, a, 0, n, strings);
   }
 }
 
 static inline void plain_order2(lua_State *L, Value *x, Value *y, int strings) {
-  if (plain_less(L, y, x, strings)) {
-    Value t = *x;
-    *x = *y;
-    *y = t;
-  }
+  if (plain_less(L, y, x, strings))
+    plain_swap(x, y);
 }
 
 /* Quicksort with a median-of-three pivot and Hoare's partition; the smaller side
@@ -86,9 +85,7 @@ static void plain_sort(lua_State *L, Value *a, size_t n, int strings, int depth)
         j--;
       if (i >= j)
         break;
-      Value t = a[i];
-      a[i] = a[j];
-      a[j] = t;
+      plain_swap(&a[i], &a[j]);
       i++;
       j--;
     }
